@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "NodeRuntime.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+#include "IdentityStore.h"
+#include "LanDiscovery.h"
+#include "LinkManager.h"
+#include "MeshNode.h"
+#include "MessageStore.h"
+#include "SystemClock.h"
+#include "WebSocketTransport.h"
+
+NodeRuntime::NodeRuntime(AppOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_random(QRandomGenerator::securelySeeded())
+    , m_clock(std::make_unique<SystemClock>())
+    , m_store(std::make_unique<MessageStore>())
+{
+    m_dataDir = m_options.dataDir.isEmpty()
+                    ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                    : m_options.dataDir;
+}
+
+NodeRuntime::~NodeRuntime()
+{
+    // The node and links use the store and the clock: they go first.
+    delete m_node;
+    delete m_lan;
+    delete m_links;
+    delete m_ip;
+}
+
+bool NodeRuntime::start(QString *error)
+{
+    const auto identity = IdentityStore(m_dataDir).loadOrCreate();
+    if (!identity) {
+        *error = identity.error();
+        return false;
+    }
+    if (!m_store->open(QDir(m_dataDir).filePath(QStringLiteral("history.sqlite")), error))
+        return false;
+
+    m_links = new LinkManager(identity->peerId(), *m_clock, &m_random, m_options.linkLimit);
+    if (m_options.listen || !m_options.peers.isEmpty()) {
+        WebSocketTransport::Options ipOptions;
+        ipOptions.listenHost = m_options.listenHost;
+        ipOptions.listenPort = m_options.listenPort;
+        m_ip = new WebSocketTransport(*m_clock, ipOptions);
+        if (m_options.listen && !m_ip->start()) {
+            *error = tr("Cannot listen on %1:%2: %3")
+                         .arg(m_options.listenHost.toString())
+                         .arg(m_options.listenPort)
+                         .arg(m_ip->errorString());
+            return false;
+        }
+        m_links->addTransport(m_ip);
+        for (const QString &peer : std::as_const(m_options.peers))
+            m_links->addStaticPeer(m_ip, peer);
+    }
+
+    MeshNode::Config config;
+    config.nickname = m_options.nickname.isEmpty() ? QString() : m_options.nickname;
+    config.messageTtl = quint8(m_options.ttl);
+    config.peerTimeoutMs = m_options.peerTimeoutMs;
+    if (m_options.announceIntervalMs > 0) {
+        config.connectedAnnounceMinMs = m_options.announceIntervalMs;
+        config.connectedAnnounceMaxMs = m_options.announceIntervalMs * 2;
+        config.aloneAnnounceIntervalMs =
+            std::min(config.aloneAnnounceIntervalMs, m_options.announceIntervalMs);
+    }
+    m_node = new MeshNode(*identity, *m_store, *m_links, *m_clock, &m_random, config);
+    if (config.nickname.isEmpty())
+        m_node->setNickname(defaultNickname());
+
+    if (!m_options.lanInterface.isEmpty() && m_ip) {
+        LanDiscovery::Options lanOptions;
+        lanOptions.interfaceName = m_options.lanInterface;
+        lanOptions.webSocketPort = m_ip->listenPort();
+        m_lan = new LanDiscovery(*m_clock, &m_random, lanOptions);
+        connect(m_lan, &LanDiscovery::peerDiscovered, this, [this](const QString &url) {
+            if (!m_discovered.contains(url)) {
+                m_discovered.insert(url);
+                m_links->addStaticPeer(m_ip, url);
+            }
+        });
+        if (!m_lan->start()) {
+            *error =
+                tr("LAN discovery on %1: %2").arg(m_options.lanInterface, m_lan->errorString());
+            return false;
+        }
+    }
+    m_node->start();
+    return true;
+}
+
+QString NodeRuntime::listenUrl() const
+{
+    return m_ip && m_ip->isRunning() ? m_ip->listenUrl() : QString();
+}
+
+QString NodeRuntime::defaultNickname() const
+{
+    return QStringLiteral("anon%1").arg(m_node->peerId().toHex().left(4));
+}

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "HeadlessConsole.h"
+
+#include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+
+#include "MeshNode.h"
+#include "PeerTable.h"
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+namespace {
+QString hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toHex());
+}
+
+QString linkName(const PeerInfo &peer)
+{
+    if (!peer.isDirect())
+        return QStringLiteral("relayed");
+    return peer.linkType == LinkType::Ble ? QStringLiteral("ble") : QStringLiteral("ip");
+}
+} // namespace
+
+HeadlessConsole::HeadlessConsole(MeshNode &node, QIODevice &out, QObject *parent)
+    : QObject(parent)
+    , m_node(node)
+    , m_out(out)
+{
+    connect(&m_node, &MeshNode::peerJoined, this,
+            [this](const PeerInfo &peer) { writePeer(peer, QStringLiteral("joined")); });
+    connect(&m_node, &MeshNode::peerUpdated, this, [this](const PeerInfo &peer, PeerFields what) {
+        if (what & (PeerField::Nickname | PeerField::Hops | PeerField::Link))
+            writePeer(peer, QStringLiteral("updated"));
+    });
+    connect(&m_node, &MeshNode::peerLeft, this,
+            [this](const PeerInfo &peer) { writePeer(peer, QStringLiteral("left")); });
+    connect(&m_node, &MeshNode::messageReceived, this, &HeadlessConsole::writeMessage);
+    connect(&m_node, &MeshNode::messageQueued, this, [this](const StoredMessage &message) {
+        write({{QStringLiteral("event"), QStringLiteral("queued")},
+               {QStringLiteral("id"), hex(message.packetId)}});
+    });
+    connect(&m_node, &MeshNode::messageSent, this, [this](const QByteArray &packetId) {
+        write({{QStringLiteral("event"), QStringLiteral("sent")},
+               {QStringLiteral("id"), hex(packetId)}});
+    });
+    connect(&m_node, &MeshNode::nicknameChanged, this, [this](const QString &nick) {
+        write({{QStringLiteral("event"), QStringLiteral("nick")}, {QStringLiteral("nick"), nick}});
+    });
+    connect(&m_node, &MeshNode::error, this, &HeadlessConsole::reportError);
+}
+
+void HeadlessConsole::readFromDescriptor(int fd)
+{
+    m_fd = fd;
+    m_notifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &HeadlessConsole::readAvailable);
+}
+
+void HeadlessConsole::readAvailable()
+{
+#ifdef Q_OS_UNIX
+    char buffer[4096];
+    const ssize_t got = ::read(m_fd, buffer, sizeof buffer);
+    if (got <= 0) {
+        m_notifier->setEnabled(false);
+        if (!m_pending.isEmpty())
+            handleLine(QString::fromUtf8(std::exchange(m_pending, {})));
+        Q_EMIT quitRequested();
+        return;
+    }
+    m_pending.append(buffer, got);
+    // Bounded: a line longer than this is not a chat message, whatever it is.
+    constexpr qsizetype MaxLine = 64 * 1024;
+    qsizetype newline;
+    while ((newline = m_pending.indexOf('\n')) >= 0) {
+        const QByteArray line = m_pending.left(newline);
+        m_pending.remove(0, newline + 1);
+        handleLine(QString::fromUtf8(line));
+    }
+    if (m_pending.size() > MaxLine) {
+        m_pending.clear();
+        reportError(tr("input line too long"));
+    }
+#endif
+}
+
+void HeadlessConsole::handleLine(const QString &rawLine)
+{
+    QString line = rawLine;
+    if (line.endsWith(u'\r'))
+        line.chop(1);
+    if (line.trimmed().isEmpty())
+        return;
+    if (line.startsWith(u"/nick ")) {
+        m_node.setNickname(line.mid(6));
+    } else if (line.trimmed() == u"/who") {
+        writeWho();
+    } else if (line.trimmed() == u"/quit") {
+        Q_EMIT quitRequested();
+    } else if (line.startsWith(u'/') && !line.startsWith(u"//")) {
+        reportError(tr("unknown command: %1").arg(line.section(u' ', 0, 0)));
+    } else {
+        // "//text" sends "/text": the way to broadcast a line that starts with a slash.
+        m_node.sendMessage(line.startsWith(u"//") ? line.mid(1) : line);
+    }
+}
+
+void HeadlessConsole::announceReady(const QString &listen)
+{
+    write({{QStringLiteral("event"), QStringLiteral("ready")},
+           {QStringLiteral("peer_id"), m_node.peerId().toHex()},
+           {QStringLiteral("nick"), m_node.nickname()},
+           {QStringLiteral("fingerprint"), m_node.fingerprint()},
+           {QStringLiteral("listen"), listen}});
+}
+
+void HeadlessConsole::reportError(const QString &what)
+{
+    write({{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("what"), what}});
+}
+
+void HeadlessConsole::write(const QJsonObject &object)
+{
+    m_out.write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
+}
+
+void HeadlessConsole::writePeer(const PeerInfo &peer, const QString &state)
+{
+    write({{QStringLiteral("event"), QStringLiteral("peer")},
+           {QStringLiteral("state"), state},
+           {QStringLiteral("peer_id"), peer.id.toHex()},
+           {QStringLiteral("nick"), peer.nickname},
+           {QStringLiteral("hops"), peer.hops},
+           {QStringLiteral("link"), linkName(peer)}});
+}
+
+void HeadlessConsole::writeMessage(const StoredMessage &message)
+{
+    write({{QStringLiteral("event"), QStringLiteral("message")},
+           {QStringLiteral("id"), hex(message.packetId)},
+           {QStringLiteral("peer_id"), message.senderId.toHex()},
+           {QStringLiteral("nick"), message.senderNickname},
+           {QStringLiteral("text"), message.text},
+           {QStringLiteral("hops"), message.hops},
+           {QStringLiteral("verified"), message.verified},
+           {QStringLiteral("timestamp"), message.timestampMs}});
+}
+
+void HeadlessConsole::writeWho()
+{
+    QJsonArray peers;
+    for (const PeerInfo &peer : m_node.peers().peers()) {
+        peers.append(QJsonObject{{QStringLiteral("peer_id"), peer.id.toHex()},
+                                 {QStringLiteral("nick"), peer.nickname},
+                                 {QStringLiteral("hops"), peer.hops},
+                                 {QStringLiteral("link"), linkName(peer)}});
+    }
+    write({{QStringLiteral("event"), QStringLiteral("who")}, {QStringLiteral("peers"), peers}});
+}

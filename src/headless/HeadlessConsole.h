@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QObject>
+
+#include "PeerInfo.h"
+#include "StoredMessage.h"
+
+class MeshNode;
+class QIODevice;
+class QSocketNotifier;
+
+/**
+ * `meshcast --headless`: a MeshNode driven through text streams. Every event is one JSON object
+ * on one line of @p out (docs/CLI.md); every line read from @p in is a broadcast, except the
+ * commands `/nick NAME`, `/who` and `/quit`. End of input quits like `/quit`.
+ *
+ * Uses (does not own) the node and the two devices. Input is read when the event loop says it
+ * is readable (a QSocketNotifier on a file descriptor, or readyRead on a QIODevice), never by
+ * blocking.
+ */
+class HeadlessConsole : public QObject
+{
+    Q_OBJECT
+public:
+    HeadlessConsole(MeshNode &node, QIODevice &out, QObject *parent = nullptr);
+
+    /** Reads commands from file descriptor @p fd (0 for stdin). */
+    void readFromDescriptor(int fd);
+    /** Handles one input line: a command or a broadcast. */
+    void handleLine(const QString &line);
+
+    /** Writes {"event":"ready",…} naming where this node listens ("" when it does not). */
+    void announceReady(const QString &listen);
+    /** Writes {"event":"error","what":…}. */
+    void reportError(const QString &what);
+
+Q_SIGNALS:
+    /** The user asked to quit (or input ended): the caller sends the leave and exits. */
+    void quitRequested();
+
+private:
+    void write(const QJsonObject &object);
+    void readAvailable();
+    void writePeer(const PeerInfo &peer, const QString &state);
+    void writeMessage(const StoredMessage &message);
+    void writeWho();
+
+    MeshNode &m_node;
+    QIODevice &m_out;
+    QSocketNotifier *m_notifier = nullptr;
+    int m_fd = -1;
+    QByteArray m_pending;
+};

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MeshNode.h"
+
+#include <QRandomGenerator>
+
+#include "AnnouncePayload.h"
+#include "Clock.h"
+#include "Link.h"
+#include "LinkManager.h"
+#include "MeshLog.h"
+#include "MeshRouter.h"
+#include "MessageStore.h"
+#include "PacketCodec.h"
+#include "PacketId.h"
+#include "PacketSigner.h"
+#include "PeerTable.h"
+#include "PublicMessagePayload.h"
+
+namespace {
+constexpr qint64 ExpiryCheckIntervalMs = 1000;
+constexpr int MaxAnnouncedNeighbors = 10;
+} // namespace
+
+MeshNode::MeshNode(Identity identity, MessageStore &store, LinkManager &links, Clock &clock,
+                   QRandomGenerator *random, Config config, QObject *parent)
+    : QObject(parent)
+    , m_identity(std::move(identity))
+    , m_store(store)
+    , m_links(links)
+    , m_clock(clock)
+    , m_random(random)
+    , m_config(std::move(config))
+    , m_peers(new PeerTable(this))
+    , m_router(new MeshRouter(m_identity.peerId(), links, *m_peers, clock, random, this))
+{
+    m_router->setHistoryLookup([this](const QByteArray &id) { return m_store.contains(id); });
+    connect(m_router, &MeshRouter::messageAccepted, this, &MeshNode::onMessageAccepted);
+    connect(m_peers, &PeerTable::peerJoined, this, &MeshNode::peerJoined);
+    connect(m_peers, &PeerTable::peerUpdated, this, &MeshNode::peerUpdated);
+    connect(m_peers, &PeerTable::peerLeft, this, &MeshNode::peerLeft);
+    connect(&m_links, &LinkManager::linkAdded, this, [this](Link *link) {
+        if (!m_started)
+            return;
+        Q_UNUSED(link);
+        // A new neighbour learns who we are at once instead of waiting up to 30 s.
+        scheduleAnnounce(m_config.newLinkAnnounceDelayMs);
+        flushOutbox();
+    });
+    connect(&m_links, &LinkManager::linkRemoved, this, &MeshNode::onLinkRemoved);
+}
+
+MeshNode::~MeshNode()
+{
+    m_clock.cancel(m_announceTimer);
+    m_clock.cancel(m_expiryTimer);
+}
+
+void MeshNode::start()
+{
+    m_started = true;
+    scheduleAnnounce(m_config.firstAnnounceDelayMs);
+    expirePeers();
+    flushOutbox();
+}
+
+QString MeshNode::fingerprint() const
+{
+    return Identity::formatFingerprint(m_identity.fingerprint());
+}
+
+void MeshNode::setNickname(const QString &nickname)
+{
+    const QString trimmed = nickname.trimmed();
+    if (trimmed.isEmpty() || trimmed == m_config.nickname)
+        return;
+    m_config.nickname = trimmed;
+    Q_EMIT nicknameChanged(trimmed);
+    if (m_started)
+        scheduleAnnounce(0);
+}
+
+Packet MeshNode::signedPacket(MessageType type, const QByteArray &payload)
+{
+    Packet packet;
+    packet.version = 1;
+    packet.type = quint8(type);
+    packet.ttl = m_config.messageTtl;
+    // Timestamps are strictly increasing per node, so two packets in one millisecond differ and
+    // a fresh announce or leave is always newer than the one before (replay check).
+    m_lastTimestamp = std::max(quint64(m_clock.epochMs()), m_lastTimestamp + 1);
+    packet.timestamp = m_lastTimestamp;
+    packet.senderId = m_identity.peerId();
+    packet.payload = payload;
+    packet = PacketCodec::withCompressedPayload(packet);
+    return PacketSigner::sign(packet, m_identity.signing()).value();
+}
+
+std::optional<StoredMessage> MeshNode::sendMessage(const QString &text)
+{
+    const QByteArray payload = PublicMessagePayload::encode(text);
+    if (text.trimmed().isEmpty() || payload.size() > PublicMessagePayload::MaxBytes) {
+        Q_EMIT error(
+            tr("A message must have 1 to %1 bytes of text.").arg(PublicMessagePayload::MaxBytes));
+        return std::nullopt;
+    }
+    const Packet packet = signedPacket(MessageType::Message, payload);
+    const auto frame = PacketCodec::encode(packet);
+    const QByteArray id = PacketId::of(packet);
+    const auto stored = m_store.addOutgoing(id, peerId(), m_config.nickname, text,
+                                            qint64(packet.timestamp), *frame);
+    if (!stored) {
+        Q_EMIT error(tr("Could not save the message; it was not sent."));
+        return std::nullopt;
+    }
+    Q_EMIT messageQueued(*stored);
+    flushOutbox();
+    return stored;
+}
+
+void MeshNode::flushOutbox()
+{
+    if (!m_started || m_links.linkCount() == 0)
+        return;
+    const PacketCodec codec;
+    for (const OutboxEntry &entry : m_store.pendingOutbox()) {
+        const auto packet = codec.decode(entry.signedFrame);
+        if (!packet) {
+            qCWarning(lcMesh) << "outbox entry does not decode; left queued";
+            continue;
+        }
+        if (m_router->originate(*packet) > 0 && m_store.markSent(entry.packetId, m_clock.epochMs()))
+            Q_EMIT messageSent(entry.packetId);
+    }
+}
+
+void MeshNode::sendLeave()
+{
+    m_router->originate(signedPacket(MessageType::Leave, {}));
+}
+
+void MeshNode::announce()
+{
+    AnnouncePayload payload;
+    payload.nickname = m_config.nickname;
+    payload.noisePublicKey = m_identity.noise().publicKey();
+    payload.signingPublicKey = m_identity.signing().publicKey();
+    for (Link *link : m_links.links()) {
+        if (link->remotePeer() && payload.directNeighbors.size() < MaxAnnouncedNeighbors)
+            payload.directNeighbors.append(*link->remotePeer());
+    }
+    m_router->originate(signedPacket(MessageType::Announce, payload.encode().value()));
+    const bool alone = m_links.linkCount() == 0;
+    const qint64 next =
+        alone ? m_config.aloneAnnounceIntervalMs
+              : m_config.connectedAnnounceMinMs +
+                    qint64(m_random->bounded(quint32(m_config.connectedAnnounceMaxMs -
+                                                     m_config.connectedAnnounceMinMs + 1)));
+    scheduleAnnounce(next);
+}
+
+void MeshNode::scheduleAnnounce(qint64 delayMs)
+{
+    m_clock.cancel(m_announceTimer);
+    m_announceTimer = m_clock.callAfter(delayMs, this, [this] { announce(); });
+}
+
+void MeshNode::onMessageAccepted(const Packet &packet, int hops, quint64 linkId)
+{
+    Q_UNUSED(linkId);
+    const auto text = PublicMessagePayload::decode(packet.payload);
+    if (!text)
+        return;
+    StoredMessage message;
+    message.packetId = PacketId::of(packet);
+    message.senderId = packet.senderId;
+    const PeerInfo *sender = m_peers->find(packet.senderId);
+    message.senderNickname = sender ? sender->nickname : packet.senderId.toHex().left(8);
+    message.text = *text;
+    message.timestampMs = qint64(packet.timestamp);
+    message.receivedAtMs = m_clock.epochMs();
+    message.hops = hops;
+    message.verified = true;
+    message.own = false;
+    message.delivery = StoredMessage::Delivery::Received;
+    const MessageStore::AddResult added = m_store.addReceived(message);
+    if (added.status == MessageStore::AddResult::Status::Added) {
+        message.rowId = added.rowId;
+        Q_EMIT messageReceived(message);
+    } else if (added.status == MessageStore::AddResult::Status::Failed) {
+        Q_EMIT error(tr("Could not save a received message: %1").arg(m_store.lastError()));
+    }
+}
+
+void MeshNode::onLinkRemoved(Link *link)
+{
+    // The neighbour on a lost link is gone from here; if the mesh still reaches it another
+    // way, its next announce brings it back.
+    if (const auto remote = link->remotePeer()) {
+        const PeerInfo *peer = m_peers->find(*remote);
+        if (peer && peer->linkId == link->id())
+            m_peers->remove(*remote, QStringLiteral("link lost"));
+    }
+    if (m_links.linkCount() == 0 && m_started)
+        scheduleAnnounce(m_config.aloneAnnounceIntervalMs);
+}
+
+void MeshNode::expirePeers()
+{
+    m_peers->expire(m_clock.epochMs(), m_config.peerTimeoutMs);
+    m_expiryTimer = m_clock.callAfter(ExpiryCheckIntervalMs, this, [this] { expirePeers(); });
+}

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include "Identity.h"
+#include "MessageType.h"
+#include "PeerInfo.h"
+#include "StoredMessage.h"
+
+class Clock;
+class Link;
+class LinkManager;
+class MeshRouter;
+class MessageStore;
+class PeerTable;
+class QRandomGenerator;
+struct Packet;
+
+/**
+ * One Meshcast node: who it is, who is around, what was said. It originates this node's
+ * announces, public messages and leaves (signed, spec 04 §2–3), keeps the peer table current
+ * (presence expires 60 s after a peer's last announce), and writes every message sent or received
+ * to the history — an own message to the outbox before it is reported queued, then out as soon
+ * as a link exists.
+ *
+ * Owns the PeerTable and the MeshRouter. Uses (does not own) the MessageStore, the LinkManager,
+ * the Clock and the random generator. Knows links only through LinkManager and Link.
+ */
+class MeshNode : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        QString nickname;
+        qint64 firstAnnounceDelayMs = 600;
+        qint64 aloneAnnounceIntervalMs = 4000;
+        qint64 connectedAnnounceMinMs = 15000;
+        qint64 connectedAnnounceMaxMs = 30000;
+        qint64 newLinkAnnounceDelayMs = 150;
+        qint64 peerTimeoutMs = 60000;
+        quint8 messageTtl = 7;
+    };
+
+    MeshNode(Identity identity, MessageStore &store, LinkManager &links, Clock &clock,
+             QRandomGenerator *random, Config config, QObject *parent = nullptr);
+    ~MeshNode() override;
+
+    /** Starts announcing and sends what the outbox still holds once a link exists. */
+    void start();
+    /** Tells the mesh this node leaves (a signed leave on every link). */
+    void sendLeave();
+
+    PeerId peerId() const { return m_identity.peerId(); }
+    QString fingerprint() const;
+    QString nickname() const { return m_config.nickname; }
+    /** Changes the nickname and announces it at once. */
+    void setNickname(const QString &nickname);
+
+    /**
+     * Broadcasts @p text. The message is stored in the outbox first; only then is it reported
+     * (messageQueued) and, when a link exists, sent (messageSent). Returns the stored message,
+     * or nullopt (and error()) when the text is empty, too long, or could not be stored.
+     */
+    std::optional<StoredMessage> sendMessage(const QString &text);
+
+    const PeerTable &peers() const { return *m_peers; }
+    const MeshRouter &router() const { return *m_router; }
+    MessageStore &store() const { return m_store; }
+
+Q_SIGNALS:
+    void messageQueued(const StoredMessage &message);
+    void messageSent(const QByteArray &packetId);
+    void messageReceived(const StoredMessage &message);
+    void peerJoined(const PeerInfo &peer);
+    void peerUpdated(const PeerInfo &peer, PeerFields changed);
+    void peerLeft(const PeerInfo &peer, const QString &reason);
+    void nicknameChanged(const QString &nickname);
+    void error(const QString &what);
+
+private:
+    Packet signedPacket(MessageType type, const QByteArray &payload);
+    void announce();
+    void scheduleAnnounce(qint64 delayMs);
+    void flushOutbox();
+    void onMessageAccepted(const Packet &packet, int hops, quint64 linkId);
+    void onLinkRemoved(Link *link);
+    void expirePeers();
+
+    Identity m_identity;
+    MessageStore &m_store;
+    LinkManager &m_links;
+    Clock &m_clock;
+    QRandomGenerator *m_random;
+    Config m_config;
+    PeerTable *m_peers;
+    MeshRouter *m_router;
+    quint64 m_announceTimer = 0;
+    quint64 m_expiryTimer = 0;
+    quint64 m_lastTimestamp = 0;
+    bool m_started = false;
+};

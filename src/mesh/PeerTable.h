@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QObject>
+
+#include "AnnouncePayload.h"
+#include "PeerInfo.h"
+
+/**
+ * The peers currently present on the mesh, fed by verified announces and leaves (spec 04 §2–3),
+ * and the signing key each peer ID is bound to.
+ *
+ * Binding is trust on first use: a peer ID (derived from a public Noise key anyone can copy)
+ * stays bound to the first signing key that announced it, for as long as this process runs, so a
+ * stranger cannot take over a present peer's name by announcing its Noise key with another
+ * signing key. Each binding also remembers the newest announce timestamp, so a replayed older
+ * announce or leave is recognised. Bindings are bounded: past MaxBindings, those of absent peers
+ * with the oldest announces are forgotten.
+ */
+class PeerTable : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int MaxBindings = 4096;
+
+    enum class AnnounceOutcome
+    {
+        Joined,      ///< a peer that was not present
+        Updated,     ///< a present peer, something shown changed
+        Refreshed,   ///< a present peer, only last-seen moved
+        Replay,      ///< not newer than the last accepted announce: ignored
+        KeyConflict, ///< a signing key other than the bound one: ignored
+    };
+
+    struct Sighting
+    {
+        int hops = 1;
+        quint64 linkId = 0;
+        LinkType linkType = LinkType::Ip;
+        std::optional<int> rssi;
+        qint64 nowMs = 0; ///< epoch ms, local clock
+    };
+
+    explicit PeerTable(QObject *parent = nullptr);
+
+    /** Applies a verified announce from @p sender whose packet carried @p timestamp. */
+    AnnounceOutcome applyAnnounce(const PeerId &sender, const AnnouncePayload &announce,
+                                  quint64 timestamp, const Sighting &sighting);
+    /** The signing key @p peer is bound to, or an empty array when it is unknown. */
+    QByteArray boundSigningKey(const PeerId &peer) const;
+    /** True when a packet @p peer signed at @p timestamp is not older than its last announce. */
+    bool isCurrent(const PeerId &peer, quint64 timestamp) const;
+
+    /** Removes @p peer (a leave, a lost link); false if it was not present. */
+    bool remove(const PeerId &peer, const QString &reason);
+    /** Removes peers whose last announce is older than @p timeoutMs; returns how many. */
+    int expire(qint64 nowMs, qint64 timeoutMs);
+    /** Records a new RSSI reading for the peers reached directly over @p linkId. */
+    void updateRssi(quint64 linkId, int rssi);
+
+    const PeerInfo *find(const PeerId &peer) const;
+    QList<PeerInfo> peers() const { return m_peers.values(); }
+    int count() const { return int(m_peers.size()); }
+
+Q_SIGNALS:
+    void peerJoined(const PeerInfo &peer);
+    void peerUpdated(const PeerInfo &peer, PeerFields changed);
+    void peerLeft(const PeerInfo &peer, const QString &reason);
+
+private:
+    struct Binding
+    {
+        QByteArray signingKey;
+        quint64 announceTimestamp = 0;
+    };
+    void bind(const PeerId &peer, const QByteArray &signingKey, quint64 timestamp);
+
+    QHash<PeerId, PeerInfo> m_peers;
+    QHash<PeerId, Binding> m_bindings;
+};
