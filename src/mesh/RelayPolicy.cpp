@@ -61,8 +61,6 @@ int RelayPolicy::subsetSize(int n)
 QStringList RelayPolicy::selectSubset(const QString &messageId, QStringList candidateIds)
 {
     const int k = subsetSize(int(candidateIds.size()));
-    if (k == candidateIds.size())
-        return candidateIds;
     auto rank = [&](const QString &id) {
         return QCryptographicHash::hash(QStringLiteral("%1::%2").arg(messageId, id).toUtf8(),
                                         QCryptographicHash::Sha256);

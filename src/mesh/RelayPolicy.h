@@ -32,7 +32,8 @@ public:
     /**
      * The links a broadcast goes to (§1.3 step 4): the @p k candidates with the lowest
      * SHA-256("{messageId}::{id}"), ties broken by id. @p candidateIds are already collapsed
-     * (one per peer) and exclude the arrival link.
+     * (one per peer) and exclude the arrival link. The result is in digest order, whatever the
+     * order of the candidates.
      */
     static QStringList selectSubset(const QString &messageId, QStringList candidateIds);
 };
