@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "WebSocketLink.h"
+
+#include <QWebSocket>
+
+#include "IpLinkLog.h"
+
+using namespace Qt::StringLiterals;
+
+WebSocketLink::WebSocketLink(QWebSocket *socket, bool outgoing, const QString &remoteAddress,
+                             qsizetype maxFrameSize, QObject *parent)
+    : Link(outgoing, parent)
+    , m_socket(socket)
+    , m_remoteAddress(remoteAddress)
+    , m_maxFrameSize(maxFrameSize)
+{
+    Q_ASSERT(socket);
+    socket->setParent(this);
+    // Qt refuses larger frames and messages while reading their header, before buffering them.
+    socket->setMaxAllowedIncomingFrameSize(quint64(maxFrameSize));
+    socket->setMaxAllowedIncomingMessageSize(quint64(maxFrameSize));
+
+    connect(socket, &QWebSocket::binaryMessageReceived, this, &WebSocketLink::handleBinaryMessage);
+    connect(socket, &QWebSocket::textMessageReceived, this, [this] {
+        fail(WebSocketFault::TextMessage, QWebSocketProtocol::CloseCodeDatatypeNotSupported,
+             u"text message"_s);
+    });
+    connect(socket, &QWebSocket::disconnected, this, &WebSocketLink::handleDisconnected);
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
+        fail(WebSocketFault::SocketError, QWebSocketProtocol::CloseCodeAbnormalDisconnection,
+             u"socket error: "_s + m_socket->errorString());
+    });
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        finish(u"not connected"_s);
+}
+
+WebSocketLink::~WebSocketLink() = default;
+
+void WebSocketLink::send(const QByteArray &frame)
+{
+    if (!isOpen()) {
+        qCDebug(lcIpLink) << "link" << id() << "closed; dropping frame of" << frame.size();
+        return;
+    }
+    if (frame.size() > m_maxFrameSize) {
+        qCWarning(lcIpLink) << "link" << id() << "refusing to send" << frame.size() << "bytes, mtu"
+                            << m_maxFrameSize;
+        return;
+    }
+    m_socket->sendBinaryMessage(frame);
+}
+
+void WebSocketLink::close(const QString &reason)
+{
+    closeSocket(QWebSocketProtocol::CloseCodeNormal, reason);
+}
+
+void WebSocketLink::handleBinaryMessage(const QByteArray &message)
+{
+    if (!isOpen())
+        return;
+    if (message.size() > m_maxFrameSize) { // Qt's own limit should have caught it
+        fail(WebSocketFault::OversizedFrame, QWebSocketProtocol::CloseCodeTooMuchData,
+             u"frame too large"_s);
+        return;
+    }
+    Q_EMIT frameReceived(message);
+}
+
+void WebSocketLink::handleDisconnected()
+{
+    if (!isOpen())
+        return;
+    const QString why = m_socket->closeReason();
+    switch (m_socket->closeCode()) {
+    case QWebSocketProtocol::CloseCodeTooMuchData:
+        Q_EMIT faulted(WebSocketFault::OversizedFrame);
+        finish(u"frame too large"_s);
+        return;
+    case QWebSocketProtocol::CloseCodeProtocolError:
+    case QWebSocketProtocol::CloseCodeWrongDatatype:
+        Q_EMIT faulted(WebSocketFault::ProtocolError);
+        finish(u"protocol error: "_s + why);
+        return;
+    default:
+        if (m_socket->error() != QAbstractSocket::UnknownSocketError) { // dropped, no close frame
+            Q_EMIT faulted(WebSocketFault::SocketError);
+            finish(u"socket error: "_s + m_socket->errorString());
+            return;
+        }
+        finish(why.isEmpty() ? u"remote closed"_s : u"remote closed: "_s + why);
+        return;
+    }
+}
+
+void WebSocketLink::fail(WebSocketFault fault, QWebSocketProtocol::CloseCode code,
+                         const QString &reason)
+{
+    if (!isOpen())
+        return;
+    qCInfo(lcIpLink) << "link" << id() << "to" << m_remoteAddress << "failed:" << reason;
+    Q_EMIT faulted(fault);
+    closeSocket(code, reason);
+}
+
+void WebSocketLink::closeSocket(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    // A closed() slot may delete this link, and the socket with it: touch only the guard after.
+    const QPointer<QWebSocket> socket = m_socket;
+    if (!finish(reason))
+        return;
+    if (socket && socket->state() == QAbstractSocket::ConnectedState)
+        socket->close(code, reason); // Qt trims the reason to the 123 bytes a close frame holds
+}
