@@ -86,6 +86,7 @@ bool NodeRuntime::start(QString *error)
                 m_links->addStaticPeer(m_ip, url);
             }
         });
+        m_ip->setLanDiscovery(m_lan);
         if (!m_lan->start()) {
             *error =
                 tr("LAN discovery on %1: %2").arg(m_options.lanInterface, m_lan->errorString());

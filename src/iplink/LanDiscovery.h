@@ -54,6 +54,7 @@ public:
     void stop();
     bool isRunning() const { return m_running; }
     QString errorString() const { return m_errorString; }
+    QString interfaceName() const { return m_options.interfaceName; }
 
     quint64 beaconsSent() const { return m_beaconsSent; }
     quint64 malformedCount() const { return m_malformed; }

@@ -5,6 +5,7 @@
 #include <QWebSocket>
 
 #include "IpLinkLog.h"
+#include "LanDiscovery.h"
 
 using namespace Qt::StringLiterals;
 
@@ -143,4 +144,30 @@ WebSocketLink *WebSocketTransport::adopt(QWebSocket *socket, bool outgoing,
     connect(link, &WebSocketLink::faulted, this,
             [this](WebSocketFault fault) { ++m_faults[size_t(fault)]; });
     return link;
+}
+
+QString WebSocketTransport::statusText() const
+{
+    if (isRunning())
+        return listenUrl();
+    return m_errorString.isEmpty() ? tr("IP off") : tr("IP: %1").arg(m_errorString);
+}
+
+QString WebSocketTransport::discoveryText() const
+{
+    if (!m_lanDiscovery)
+        return {};
+    return m_lanDiscovery->isRunning()
+               ? tr("LAN discovery on %1").arg(m_lanDiscovery->interfaceName())
+               : tr("LAN discovery stopped: %1").arg(m_lanDiscovery->errorString());
+}
+
+void WebSocketTransport::setLanDiscovery(LanDiscovery *discovery)
+{
+    if (m_lanDiscovery)
+        disconnect(m_lanDiscovery, nullptr, this, nullptr);
+    m_lanDiscovery = discovery;
+    if (discovery)
+        connect(discovery, &LanDiscovery::runningChanged, this, &LinkTransport::stateChanged);
+    Q_EMIT stateChanged();
 }

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QPointer>
 #include <QWebSocketServer>
 
 #include "Clock.h"
@@ -12,6 +13,7 @@
 #include "WebSocketFault.h"
 #include "WebSocketLink.h"
 
+class LanDiscovery;
 class QWebSocket;
 
 /**
@@ -58,6 +60,12 @@ public:
     /** The URL other nodes dial to reach this one, or empty when not listening. */
     QString listenUrl() const;
     QString errorString() const { return m_errorString; }
+    /** The listen URL, or why there is none. */
+    QString statusText() const override;
+    /** The attached LAN discovery's state, or "" when there is none. */
+    QString discoveryText() const override;
+    /** Shows @p discovery's state in discoveryText() (it stays owned by the caller). */
+    void setLanDiscovery(LanDiscovery *discovery);
     int pendingDialCount() const { return int(m_dials.size()); }
     /** How many links closed because of @p fault since this transport was created. */
     quint64 faultCount(WebSocketFault fault) const { return m_faults[size_t(fault)]; }
@@ -80,4 +88,5 @@ private:
     QHash<QWebSocket *, PendingDial> m_dials; // sockets are our children until they connect
     std::array<quint64, WebSocketFaultCount> m_faults{};
     QString m_errorString;
+    QPointer<LanDiscovery> m_lanDiscovery;
 };

@@ -38,10 +38,11 @@ MeshNode::MeshNode(Identity identity, MessageStore &store, LinkManager &links, C
     connect(m_peers, &PeerTable::peerJoined, this, &MeshNode::peerJoined);
     connect(m_peers, &PeerTable::peerUpdated, this, &MeshNode::peerUpdated);
     connect(m_peers, &PeerTable::peerLeft, this, &MeshNode::peerLeft);
+    connect(&m_links, &LinkManager::countChanged, this, &MeshNode::linksChanged);
     connect(&m_links, &LinkManager::linkAdded, this, [this](Link *link) {
+        Q_EMIT linkUp(link->type(), link->remoteAddress());
         if (!m_started)
             return;
-        Q_UNUSED(link);
         // A new neighbour learns who we are at once instead of waiting up to 30 s.
         scheduleAnnounce(m_config.newLinkAnnounceDelayMs);
         flushOutbox();
@@ -66,6 +67,21 @@ void MeshNode::start()
 QString MeshNode::fingerprint() const
 {
     return Identity::formatFingerprint(m_identity.fingerprint());
+}
+
+int MeshNode::linkCount() const
+{
+    return m_links.linkCount();
+}
+
+int MeshNode::linkLimit() const
+{
+    return m_links.linkLimit();
+}
+
+int MeshNode::maxMessageBytes()
+{
+    return int(PublicMessagePayload::MaxBytes);
 }
 
 void MeshNode::setNickname(const QString &nickname)
@@ -191,8 +207,9 @@ void MeshNode::onMessageAccepted(const Packet &packet, int hops, quint64 linkId)
     }
 }
 
-void MeshNode::onLinkRemoved(Link *link)
+void MeshNode::onLinkRemoved(Link *link, const QString &reason)
 {
+    Q_EMIT linkDown(link->type(), link->remoteAddress(), reason);
     // The neighbour on a lost link is gone from here; if the mesh still reaches it another
     // way, its next announce brings it back.
     if (const auto remote = link->remotePeer()) {

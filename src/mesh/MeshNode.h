@@ -5,6 +5,7 @@
 #include <QString>
 
 #include "Identity.h"
+#include "LinkType.h"
 #include "MessageType.h"
 #include "PeerInfo.h"
 #include "StoredMessage.h"
@@ -31,6 +32,12 @@ struct Packet;
 class MeshNode : public QObject
 {
     Q_OBJECT
+    Q_PROPERTY(QString nickname READ nickname WRITE setNickname NOTIFY nicknameChanged)
+    Q_PROPERTY(QString peerId READ peerIdHex CONSTANT)
+    Q_PROPERTY(QString fingerprint READ fingerprint CONSTANT)
+    Q_PROPERTY(int linkCount READ linkCount NOTIFY linksChanged)
+    Q_PROPERTY(int linkLimit READ linkLimit NOTIFY linksChanged)
+    Q_PROPERTY(int maxMessageBytes READ maxMessageBytes CONSTANT)
 public:
     struct Config
     {
@@ -54,7 +61,11 @@ public:
     void sendLeave();
 
     PeerId peerId() const { return m_identity.peerId(); }
+    QString peerIdHex() const { return peerId().toHex(); }
     QString fingerprint() const;
+    int linkCount() const;
+    int linkLimit() const;
+    static int maxMessageBytes();
     QString nickname() const { return m_config.nickname; }
     /** Changes the nickname and announces it at once. */
     void setNickname(const QString &nickname);
@@ -65,8 +76,11 @@ public:
      * or nullopt (and error()) when the text is empty, too long, or could not be stored.
      */
     std::optional<StoredMessage> sendMessage(const QString &text);
+    /** sendMessage() for QML: true when the message was stored (and queued or sent). */
+    Q_INVOKABLE bool broadcast(const QString &text) { return sendMessage(text).has_value(); }
 
     const PeerTable &peers() const { return *m_peers; }
+    LinkManager &links() const { return m_links; }
     const MeshRouter &router() const { return *m_router; }
     MessageStore &store() const { return m_store; }
 
@@ -78,6 +92,11 @@ Q_SIGNALS:
     void peerUpdated(const PeerInfo &peer, PeerFields changed);
     void peerLeft(const PeerInfo &peer, const QString &reason);
     void nicknameChanged(const QString &nickname);
+    /** A link to a neighbour opened (@p address is for display). */
+    void linkUp(LinkType type, const QString &address);
+    void linkDown(LinkType type, const QString &address, const QString &reason);
+    /** linkCount() or linkLimit() changed. */
+    void linksChanged();
     void error(const QString &what);
 
 private:
@@ -86,7 +105,7 @@ private:
     void scheduleAnnounce(qint64 delayMs);
     void flushOutbox();
     void onMessageAccepted(const Packet &packet, int hops, quint64 linkId);
-    void onLinkRemoved(Link *link);
+    void onLinkRemoved(Link *link, const QString &reason);
     void expirePeers();
 
     Identity m_identity;

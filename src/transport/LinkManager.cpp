@@ -32,6 +32,8 @@ void LinkManager::addTransport(LinkTransport *transport)
     if (!transport || m_transports.contains(transport))
         return;
     m_transports.append(transport);
+    connect(transport, &LinkTransport::stateChanged, this, &LinkManager::transportsChanged);
+    Q_EMIT transportsChanged();
     connect(transport, &LinkTransport::linkOpened, this,
             [this, transport](Link *link) { takeLink(transport, link); });
     connect(transport, &LinkTransport::dialFailed, this,
@@ -215,4 +217,14 @@ StaticPeerDialer *LinkManager::dialerOf(const Link *link) const
         std::find_if(m_dialers.cbegin(), m_dialers.cend(),
                      [link](const StaticPeerDialer *dialer) { return dialer->link() == link; });
     return it == m_dialers.cend() ? nullptr : *it;
+}
+
+QList<LinkTransport *> LinkManager::transports() const
+{
+    QList<LinkTransport *> alive;
+    for (const QPointer<LinkTransport> &transport : m_transports) {
+        if (transport)
+            alive.append(transport);
+    }
+    return alive;
 }

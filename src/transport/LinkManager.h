@@ -50,6 +50,8 @@ public:
     /** Starts taking the links @p transport opens. Adding one twice is harmless. */
     void addTransport(LinkTransport *transport);
 
+    /** The transports added, in the order they were added. */
+    QList<LinkTransport *> transports() const;
     /** The open links, oldest first. */
     QList<Link *> links() const { return m_links; }
     int linkCount() const { return int(m_links.size()); }
@@ -97,6 +99,8 @@ Q_SIGNALS:
     void frameReceived(Link *link, const QByteArray &frame);
     /** linkCount() or availableSlots() changed. */
     void countChanged();
+    /** A transport was added or changed its state(). */
+    void transportsChanged();
 
 private:
     void takeLink(LinkTransport *transport, Link *link);

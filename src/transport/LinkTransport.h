@@ -5,6 +5,7 @@
 #include <QString>
 
 #include "LinkType.h"
+#include "TransportState.h"
 
 class Link;
 
@@ -30,6 +31,18 @@ public:
     virtual bool start() = 0;
     /** True between a successful start() and the transport stopping. */
     virtual bool isRunning() const = 0;
+    /** Where the transport stands; by default Running or Off after isRunning(). */
+    virtual TransportState state() const
+    {
+        return isRunning() ? TransportState::Running : TransportState::Off;
+    }
+    /**
+     * One line for the status bar: where it listens, or what is wrong and how to fix it
+     * ("ws://127.0.0.1:4000", "no Bluetooth adapter", …). Changes come with stateChanged().
+     */
+    virtual QString statusText() const { return {}; }
+    /** How this transport finds others on its own, if it does ("LAN discovery on eth0"). */
+    virtual QString discoveryText() const { return {}; }
     /** Opens an outgoing link to @p address (for IP, e.g. "ws://127.0.0.1:4000"). */
     virtual void dial(const QString &address) = 0;
 

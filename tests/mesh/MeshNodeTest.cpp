@@ -12,6 +12,7 @@
 #include "MeshNode.h"
 #include "MeshTestPeer.h"
 #include "MessageStore.h"
+#include "NodeHarness.h"
 #include "PacketCodec.h"
 #include "PacketSigner.h"
 #include "PeerTable.h"
@@ -20,26 +21,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-/** A MeshNode with its own store file, links and clock. */
-struct NodeHarness
-{
-    explicit NodeHarness(const QString &databasePath, Identity identity = Identity::generate())
-    {
-        store.open(databasePath);
-        links.addTransport(&transport);
-        MeshNode::Config config;
-        config.nickname = u"me"_s;
-        node = std::make_unique<MeshNode>(identity, store, links, clock, &random, config);
-    }
-
-    VirtualClock clock;
-    QRandomGenerator random{7};
-    MessageStore store;
-    FakeLinkTransport transport{clock};
-    LinkManager links{PeerId(), clock, &random, 8};
-    std::unique_ptr<MeshNode> node;
-};
-
 QList<Packet> packetsOfType(const FakeLink *link, MessageType type)
 {
     QList<Packet> packets;
