@@ -64,8 +64,12 @@ std::optional<AppOptions> AppOptions::parse(const QCoreApplication &app)
                                       u"Announce period when connected (tests)."_s, u"MS"_s);
     const QCommandLineOption timeout(
         u"peer-timeout-ms"_s, u"Peer presence timeout (default 60000)."_s, u"MS"_s, u"60000"_s);
+    const QCommandLineOption screenshot(
+        u"screenshot"_s, u"Save the window to this PNG, then quit (docs)."_s, u"FILE"_s);
+    const QCommandLineOption screenshotAfter(
+        u"screenshot-after-ms"_s, u"Wait this long before --screenshot."_s, u"MS"_s, u"3000"_s);
     parser.addOptions({headless, nick, dataDir, listen, peer, lan, noBle, verbose, ttl, links,
-                       announce, timeout});
+                       announce, timeout, screenshot, screenshotAfter});
     parser.process(app);
 
     AppOptions options;
@@ -98,5 +102,9 @@ std::optional<AppOptions> AppOptions::parse(const QCoreApplication &app)
     options.peerTimeoutMs = parser.value(timeout).toLongLong(&ok);
     if (!ok || options.peerTimeoutMs < 500)
         return fail(u"--peer-timeout-ms wants 500 or more"_s);
+    options.screenshotPath = parser.value(screenshot);
+    options.screenshotAfterMs = parser.value(screenshotAfter).toInt(&ok);
+    if (!ok || options.screenshotAfterMs < 0)
+        return fail(u"--screenshot-after-ms wants a number of milliseconds"_s);
     return options;
 }

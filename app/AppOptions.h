@@ -24,6 +24,8 @@ struct AppOptions
     int linkLimit = 8;
     qint64 announceIntervalMs = 0; ///< 0: the spec's 15–30 s when connected
     qint64 peerTimeoutMs = 60000;
+    QString screenshotPath; ///< GUI: save the window to this PNG, then quit
+    int screenshotAfterMs = 3000;
 
     /** Parses the arguments of @p app; on error prints it and returns nullopt. */
     static std::optional<AppOptions> parse(const QCoreApplication &app);

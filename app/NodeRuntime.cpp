@@ -75,26 +75,53 @@ bool NodeRuntime::start(QString *error)
     if (config.nickname.isEmpty())
         m_node->setNickname(defaultNickname());
 
-    if (!m_options.lanInterface.isEmpty() && m_ip) {
-        LanDiscovery::Options lanOptions;
-        lanOptions.interfaceName = m_options.lanInterface;
-        lanOptions.webSocketPort = m_ip->listenPort();
-        m_lan = new LanDiscovery(*m_clock, &m_random, lanOptions);
-        connect(m_lan, &LanDiscovery::peerDiscovered, this, [this](const QString &url) {
-            if (!m_discovered.contains(url)) {
-                m_discovered.insert(url);
-                m_links->addStaticPeer(m_ip, url);
-            }
-        });
-        m_ip->setLanDiscovery(m_lan);
-        if (!m_lan->start()) {
-            *error =
-                tr("LAN discovery on %1: %2").arg(m_options.lanInterface, m_lan->errorString());
-            return false;
-        }
-    }
+    if (!m_options.lanInterface.isEmpty() && !startLanDiscovery(m_options.lanInterface, error))
+        return false;
     m_node->start();
     return true;
+}
+
+bool NodeRuntime::startLanDiscovery(const QString &interfaceName, QString *error)
+{
+    delete m_lan;
+    m_lan = nullptr;
+    if (m_ip)
+        m_ip->setLanDiscovery(nullptr);
+    if (!m_ip || interfaceName.isEmpty())
+        return true;
+    LanDiscovery::Options lanOptions;
+    lanOptions.interfaceName = interfaceName;
+    lanOptions.webSocketPort = m_ip->listenPort();
+    m_lan = new LanDiscovery(*m_clock, &m_random, lanOptions);
+    connect(m_lan, &LanDiscovery::peerDiscovered, this, [this](const QString &url) {
+        if (!m_discovered.contains(url)) {
+            m_discovered.insert(url);
+            m_links->addStaticPeer(m_ip, url);
+        }
+    });
+    m_ip->setLanDiscovery(m_lan);
+    if (!m_lan->start()) {
+        *error = tr("LAN discovery on %1: %2").arg(interfaceName, m_lan->errorString());
+        return false;
+    }
+    return true;
+}
+
+void NodeRuntime::applyConnectivity(const QString &lanInterface, const QStringList &manualPeers)
+{
+    const QString current = m_lan ? m_options.lanInterface : QString();
+    if (lanInterface != current) {
+        m_options.lanInterface = lanInterface;
+        QString error;
+        if (!startLanDiscovery(lanInterface, &error))
+            qWarning("meshcast: %s", qPrintable(error));
+    }
+    for (const QString &peer : manualPeers) {
+        if (m_ip && !m_options.peers.contains(peer)) {
+            m_options.peers.append(peer);
+            m_links->addStaticPeer(m_ip, peer);
+        }
+    }
 }
 
 QString NodeRuntime::listenUrl() const

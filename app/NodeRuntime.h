@@ -33,12 +33,18 @@ public:
 
     MeshNode &node() const { return *m_node; }
     LinkManager &links() const { return *m_links; }
+    /**
+     * Applies connectivity changed at run time: LAN discovery on @p lanInterface (off when empty)
+     * and links to @p manualPeers added. Removed peers are forgotten at the next start.
+     */
+    void applyConnectivity(const QString &lanInterface, const QStringList &manualPeers);
     /** ws://host:port this node listens on, or "" when it does not. */
     QString listenUrl() const;
     QString dataDir() const { return m_dataDir; }
 
 private:
     QString defaultNickname() const;
+    bool startLanDiscovery(const QString &interfaceName, QString *error);
 
     AppOptions m_options;
     QString m_dataDir;

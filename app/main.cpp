@@ -1,63 +1,59 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QCoreApplication>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
-#include <QTimer>
 
-#include <cstdio>
+#include <cstring>
+#include <memory>
 
 #include "AppOptions.h"
-#include "HeadlessConsole.h"
-#include "MeshNode.h"
-#include "NodeRuntime.h"
+#include "GuiSession.h"
+#include "HeadlessSession.h"
 #include "PacketCommand.h"
 
 namespace {
-// Long enough for the leave to reach the sockets, short enough not to be noticed.
-constexpr int LeaveFlushMs = 150;
-
-int runHeadless(QCoreApplication &app, const AppOptions &options)
+bool hasArgument(int argc, char *argv[], const char *wanted)
 {
-    QFile out;
-    out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
-    NodeRuntime runtime(options);
-    QString error;
-    const bool started = runtime.start(&error);
-    if (!started) {
-        const QJsonObject event{{QStringLiteral("event"), QStringLiteral("error")},
-                                {QStringLiteral("what"), error}};
-        out.write(QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
-        return 1;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], wanted) == 0)
+            return true;
     }
-    HeadlessConsole console(runtime.node(), out);
-    QObject::connect(&console, &HeadlessConsole::quitRequested, &app, [&] {
-        runtime.node().sendLeave();
-        QTimer::singleShot(LeaveFlushMs, &app, &QCoreApplication::quit);
-    });
-    console.announceReady(runtime.listenUrl());
-    console.readFromDescriptor(0);
-    return app.exec();
+    return false;
+}
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("meshcast"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Meshcast"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MESHCAST_VERSION));
 }
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("meshcast"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Meshcast"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(MESHCAST_VERSION));
-    const QStringList arguments = QCoreApplication::arguments().mid(1);
-    if (arguments.value(0) == u"packet") {
+    // `packet` and `--headless` must run without a display: they get a QCoreApplication.
+    const bool packetTool = argc > 1 && std::strcmp(argv[1], "packet") == 0;
+    const bool headless = hasArgument(argc, argv, "--headless");
+    const bool wantsHelp = hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h") ||
+                           hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v");
+    std::unique_ptr<QCoreApplication> app;
+    if (packetTool || headless || wantsHelp)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    describeApplication();
+
+    if (packetTool) {
         QTextStream out(stdout);
-        return PacketCommand::run(arguments.mid(1), out);
+        return PacketCommand::run(QCoreApplication::arguments().mid(2), out);
     }
-    const auto options = AppOptions::parse(app);
+    const auto options = AppOptions::parse(*app);
     if (!options)
         return 2;
     QLoggingCategory::setFilterRules(options->verbose ? QStringLiteral("meshcast.*.debug=true")
                                                       : QStringLiteral("meshcast.*.debug=false"));
-    return runHeadless(app, *options);
+    if (options->headless)
+        return HeadlessSession::run(*app, *options);
+    return GuiSession::run(static_cast<QGuiApplication &>(*app), *options);
 }

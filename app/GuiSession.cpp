@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GuiSession.h"
+
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include "ConnectivitySettings.h"
+#include "LogCapture.h"
+#include "MeshNode.h"
+#include "NodeRuntime.h"
+
+Q_IMPORT_QML_PLUGIN(MeshcastPlugin)
+Q_IMPORT_QML_PLUGIN(Meshcast_UiPlugin)
+
+namespace {
+// Long enough for the leave to reach the sockets, short enough not to be noticed.
+constexpr int LeaveFlushMs = 150;
+
+void mergeCommandLine(ConnectivitySettings &connectivity, const AppOptions &options)
+{
+    if (options.noBle)
+        connectivity.setBluetoothEnabled(false);
+    if (!options.lanInterface.isEmpty()) {
+        connectivity.setLanDiscoveryEnabled(true);
+        connectivity.setLanInterface(options.lanInterface);
+    }
+}
+
+AppOptions withSettings(AppOptions options, const ConnectivitySettings &connectivity)
+{
+    options.noBle = !connectivity.bluetoothEnabled();
+    options.lanInterface =
+        connectivity.lanDiscoveryEnabled() ? connectivity.lanInterface() : QString();
+    for (const QString &peer : connectivity.manualPeers()) {
+        if (!options.peers.contains(peer))
+            options.peers.append(peer);
+    }
+    return options;
+}
+} // namespace
+
+int GuiSession::run(QGuiApplication &app, AppOptions options)
+{
+    LogCapture logCapture;
+    logCapture.install();
+    if (QQuickStyle::name().isEmpty())
+        QQuickStyle::setStyle(QStringLiteral("Fusion")); // a desktop look that follows the palette
+
+    // Several windows side by side (each with its own --data-dir) keep separate settings.
+    if (!options.dataDir.isEmpty())
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, options.dataDir);
+    if (!options.nickname.isEmpty())
+        QSettings().setValue(QStringLiteral("nickname"), options.nickname); // no first-run prompt
+
+    ConnectivitySettings connectivity;
+    connectivity.load();
+    mergeCommandLine(connectivity, options);
+    NodeRuntime runtime(withSettings(options, connectivity));
+    QString error;
+    if (!runtime.start(&error)) {
+        qCritical("meshcast: %s", qPrintable(error));
+        return 1;
+    }
+    QObject::connect(&connectivity, &ConnectivitySettings::applied, &runtime, [&] {
+        runtime.applyConnectivity(connectivity.lanDiscoveryEnabled() ? connectivity.lanInterface()
+                                                                     : QString(),
+                                  connectivity.manualPeers());
+    });
+
+    QQmlApplicationEngine engine;
+    engine.setInitialProperties(
+        {{QStringLiteral("node"), QVariant::fromValue(&runtime.node())},
+         {QStringLiteral("connectivity"), QVariant::fromValue(&connectivity)},
+         {QStringLiteral("logCapture"), QVariant::fromValue(&logCapture)}});
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/Meshcast/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+
+    if (!options.screenshotPath.isEmpty()) {
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        QTimer::singleShot(options.screenshotAfterMs, &app, [window, &options] {
+            if (!window->grabWindow().save(options.screenshotPath))
+                qCritical("meshcast: cannot write %s", qPrintable(options.screenshotPath));
+            window->close();
+        });
+    }
+
+    bool leaving = false;
+    app.setQuitOnLastWindowClosed(false);
+    QObject::connect(&app, &QGuiApplication::lastWindowClosed, &app, [&] {
+        if (leaving)
+            return;
+        leaving = true;
+        runtime.node().sendLeave();
+        QTimer::singleShot(LeaveFlushMs, &app, &QCoreApplication::quit);
+    });
+    return app.exec();
+}
