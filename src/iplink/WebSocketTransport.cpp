@@ -108,33 +108,37 @@ void WebSocketTransport::acceptPending()
     }
 }
 
-void WebSocketTransport::finishDial(QWebSocket *socket)
+std::optional<WebSocketTransport::PendingDial> WebSocketTransport::takeDial(QWebSocket *socket)
 {
     const auto it = m_dials.constFind(socket);
     if (it == m_dials.cend())
-        return;
+        return std::nullopt; // already answered: a dial ends exactly once
     const PendingDial dial = *it;
     m_dials.erase(it);
     m_clock.cancel(dial.timeout);
     disconnect(socket, nullptr, this, nullptr);
-    WebSocketLink *link = adopt(socket, true, dial.address);
-    qCInfo(lcIpLink) << "dialed link" << link->id() << "to" << dial.address;
+    return dial;
+}
+
+void WebSocketTransport::finishDial(QWebSocket *socket)
+{
+    const auto dial = takeDial(socket);
+    if (!dial)
+        return;
+    WebSocketLink *link = adopt(socket, true, dial->address);
+    qCInfo(lcIpLink) << "dialed link" << link->id() << "to" << dial->address;
     Q_EMIT linkOpened(link);
 }
 
 void WebSocketTransport::failDial(QWebSocket *socket, const QString &reason)
 {
-    const auto it = m_dials.constFind(socket);
-    if (it == m_dials.cend())
+    const auto dial = takeDial(socket);
+    if (!dial)
         return;
-    const PendingDial dial = *it;
-    m_dials.erase(it);
-    m_clock.cancel(dial.timeout);
-    disconnect(socket, nullptr, this, nullptr);
     socket->abort();
     socket->deleteLater();
-    qCInfo(lcIpLink) << "dial to" << dial.address << "failed:" << reason;
-    Q_EMIT dialFailed(dial.address, reason);
+    qCInfo(lcIpLink) << "dial to" << dial->address << "failed:" << reason;
+    Q_EMIT dialFailed(dial->address, reason);
 }
 
 WebSocketLink *WebSocketTransport::adopt(QWebSocket *socket, bool outgoing,

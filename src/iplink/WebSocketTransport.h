@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 
 #include <QHash>
 #include <QHostAddress>
@@ -78,6 +79,7 @@ private:
     };
 
     void acceptPending();
+    std::optional<PendingDial> takeDial(QWebSocket *socket);
     void finishDial(QWebSocket *socket);
     void failDial(QWebSocket *socket, const QString &reason);
     WebSocketLink *adopt(QWebSocket *socket, bool outgoing, const QString &remoteAddress);
