@@ -122,12 +122,18 @@ void HeadlessConsole::announceReady(const QString &listen)
 
 void HeadlessConsole::reportError(const QString &what)
 {
-    write({{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("what"), what}});
+    writeError(m_out, what);
 }
 
-void HeadlessConsole::write(const QJsonObject &object)
+void HeadlessConsole::writeError(QIODevice &out, const QString &what)
 {
-    m_out.write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
+    writeTo(out,
+            {{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("what"), what}});
+}
+
+void HeadlessConsole::writeTo(QIODevice &out, const QJsonObject &object)
+{
+    out.write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
 }
 
 void HeadlessConsole::writePeer(const PeerInfo &peer, const QString &state)

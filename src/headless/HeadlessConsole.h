@@ -36,13 +36,16 @@ public:
     void announceReady(const QString &listen);
     /** Writes {"event":"error","what":…}. */
     void reportError(const QString &what);
+    /** The same event on @p out, for failures before there is a node to drive. */
+    static void writeError(QIODevice &out, const QString &what);
 
 Q_SIGNALS:
     /** The user asked to quit (or input ended): the caller sends the leave and exits. */
     void quitRequested();
 
 private:
-    void write(const QJsonObject &object);
+    void write(const QJsonObject &object) { writeTo(m_out, object); }
+    static void writeTo(QIODevice &out, const QJsonObject &object);
     void readAvailable();
     void writePeer(const PeerInfo &peer, const QString &state);
     void writeMessage(const StoredMessage &message);

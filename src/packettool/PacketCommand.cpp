@@ -47,7 +47,9 @@ int decode(const QStringList &arguments, QTextStream &out)
     const auto packet = PacketCodec().decode(*frame);
     if (!packet)
         return error(out, codecErrorName(packet.error()));
-    return print(out, PacketJson::describe(*packet), 0);
+    out << PacketJson::describe(*packet) << '\n';
+    out.flush();
+    return 0;
 }
 
 int encode(const QStringList &arguments, QTextStream &out)
@@ -59,7 +61,9 @@ int encode(const QStringList &arguments, QTextStream &out)
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return error(out, QStringLiteral("bad_json"));
     QString badField;
-    const auto packet = PacketJson::parse(document.object(), &badField);
+    const QByteArray text = arguments.first().toUtf8();
+    const auto packet =
+        PacketJson::parse(document.object(), &badField, PacketJson::rawTimestamp(text));
     if (!packet)
         return print(out,
                      {{QStringLiteral("error"), QStringLiteral("bad_field")},

@@ -2,6 +2,8 @@
 #include "PacketJson.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
 
 #include "MessagePadding.h"
 #include "PacketCodec.h"
@@ -35,11 +37,12 @@ std::optional<QByteArray> parseHex(const QJsonValue &value)
 
 std::optional<quint64> parseUnsigned(const QJsonValue &value, quint64 max)
 {
-    // JSON numbers are doubles: exact up to 2^53, which covers millisecond timestamps for
-    // the next 285,000 years. Larger timestamps may be given as decimal strings.
+    // QJsonValue keeps integers up to 2^63 - 1 exactly; a larger or fractional number would be
+    // rounded, so it is refused rather than silently changed (the timestamp is read exactly from
+    // the text before this, see rawTimestamp()).
     if (value.isDouble()) {
-        const double number = value.toDouble();
-        if (number < 0 || number > double(max) || number != double(quint64(number)))
+        const qint64 number = value.toInteger(-1);
+        if (number < 0 || quint64(number) > max || double(number) != value.toDouble())
             return std::nullopt;
         return quint64(number);
     }
@@ -53,13 +56,15 @@ std::optional<quint64> parseUnsigned(const QJsonValue &value, quint64 max)
 }
 } // namespace
 
-QJsonObject PacketJson::describe(const Packet &packet)
+QByteArray PacketJson::describe(const Packet &packet)
 {
+    // Every other value here is a number, a boolean, null or hex: the mark cannot collide.
+    static const QString timestampMark = QStringLiteral("@timestamp@");
     QJsonObject object;
     object.insert(u"version", packet.version);
     object.insert(u"type", packet.type);
     object.insert(u"ttl", packet.ttl);
-    object.insert(u"timestamp", qint64(packet.timestamp));
+    object.insert(u"timestamp", timestampMark); // replaced by the exact number below
     object.insert(u"sender_id", packet.senderId.toHex());
     object.insert(u"recipient_id", packet.recipientId ? QJsonValue(packet.recipientId->toHex())
                                                       : QJsonValue(QJsonValue::Null));
@@ -79,10 +84,24 @@ QJsonObject PacketJson::describe(const Packet &packet)
     object.insert(u"signing_transcript", transcript ? hex(*transcript) : QString());
     const auto frame = PacketCodec::encode(packet);
     object.insert(u"encoded_padded", frame ? hex(MessagePadding::pad(*frame)) : QString());
-    return object;
+    QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    json.replace('"' + timestampMark.toLatin1() + '"', QByteArray::number(packet.timestamp));
+    return json;
 }
 
-CodecResult<Packet> PacketJson::parse(const QJsonObject &object, QString *badField)
+std::optional<quint64> PacketJson::rawTimestamp(QByteArrayView jsonText)
+{
+    static const QRegularExpression number(QStringLiteral(R"("timestamp"\s*:\s*(\d+)\s*[,}])"));
+    const QRegularExpressionMatch match = number.match(QString::fromUtf8(jsonText));
+    if (!match.hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const quint64 value = match.captured(1).toULongLong(&ok);
+    return ok ? std::optional(value) : std::nullopt;
+}
+
+CodecResult<Packet> PacketJson::parse(const QJsonObject &object, QString *badField,
+                                      std::optional<quint64> exactTimestamp)
 {
     auto fail = [&](const char *field) {
         *badField = QString::fromLatin1(field);
@@ -92,7 +111,8 @@ CodecResult<Packet> PacketJson::parse(const QJsonObject &object, QString *badFie
     const auto version = parseUnsigned(object.value(u"version"), 0xFF);
     const auto type = parseUnsigned(object.value(u"type"), 0xFF);
     const auto ttl = parseUnsigned(object.value(u"ttl"), 0xFF);
-    const auto timestamp = parseUnsigned(object.value(u"timestamp"), ~quint64(0));
+    const auto timestamp =
+        exactTimestamp ? exactTimestamp : parseUnsigned(object.value(u"timestamp"), ~quint64(0));
     if (!version)
         return fail("version");
     if (!type)

@@ -2,14 +2,16 @@
 #include "PeerCapabilities.h"
 
 namespace {
-// Bits 0–9 are defined and may be advertised; 10 must never be, 11–63 are reserved (0 on encode).
-constexpr quint64 EncodableBits = (quint64(1) << 10) - 1;
+// Bit 10 is never advertised by a conforming encoder. Bits 11–63 are reserved: this node never
+// sets them for itself, but a value decoded from a peer keeps them, so a bit a later revision
+// assigns round-trips (spec 04 §5.1).
+constexpr quint64 NeverAdvertised = quint64(1) << PeerCapabilities::NonDestructiveNoiseReplacement;
 constexpr int MaxBytes = 8;
 } // namespace
 
 QByteArray PeerCapabilities::encode() const
 {
-    quint64 bits = m_bits & EncodableBits;
+    quint64 bits = m_bits & ~NeverAdvertised;
     QByteArray bytes;
     while (bits != 0) {
         bytes.append(char(bits & 0xFF));

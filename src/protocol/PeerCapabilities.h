@@ -34,7 +34,7 @@ public:
     quint64 bits() const { return m_bits; }
     bool has(Bit bit) const { return m_bits & (quint64(1) << bit); }
 
-    /** Minimal little-endian bytes; bit 10 and bits 11–63 are cleared (spec 04 §5.1). */
+    /** Minimal little-endian bytes; bit 10 is cleared, unknown bits kept (spec 04 §5.1). */
     QByteArray encode() const;
     /** Any length accepted, keeping the low 64 bits, unknown bits preserved (announce form). */
     static PeerCapabilities decodeLenient(QByteArrayView bytes);

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Meshcast window: chat and composer beside the peer list in a SplitView, a status footer,
+// settings and first-run nickname dialogs, and the log drawer. Owns the UI models; the node,
+// connectivity settings and log capture are handed in by main().
+// Shortcuts: Ctrl+K focuses the composer, Ctrl+L toggles the log, Ctrl+, opens the settings.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Qt.labs.settings
+import Meshcast.Ui
+
+ApplicationWindow {
+    id: root
+
+    required property MeshNode node
+    required property ConnectivitySettings connectivity
+    required property LogCapture logCapture
+
+    // True once a nickname was saved or chosen; until then nickname changes are not saved.
+    property bool nicknameChosen: false
+
+    width: 960
+    height: 640
+    minimumWidth: 480
+    minimumHeight: 320
+    visible: true
+    title: qsTr("Meshcast — %1").arg(node.nickname)
+
+    ChatModel {
+        id: chatModel
+        node: root.node
+    }
+    PeerSortFilterModel {
+        id: peerModel
+        sourceModel: PeerModel {
+            node: root.node
+        }
+    }
+    NodeStatus {
+        id: nodeStatus
+        node: root.node
+    }
+
+    Settings {
+        id: settings
+        property string nickname
+    }
+    Settings {
+        id: windowSettings
+        category: "window"
+        property alias width: root.width
+        property alias height: root.height
+        property alias peersVisible: peersButton.checked
+        property var splitState
+    }
+
+    Connections {
+        target: root.node
+        enabled: root.nicknameChosen
+        function onNicknameChanged() {
+            settings.nickname = root.node.nickname
+        }
+    }
+    Connections {
+        target: root.node
+        function onError(what) {
+            chatModel.addNote(what)
+        }
+    }
+
+    Component.onCompleted: {
+        if (settings.nickname.length > 0) {
+            node.nickname = settings.nickname
+            nicknameChosen = true
+            composer.focusInput()
+        } else {
+            nicknameDialog.open() // gives the composer focus when it closes
+        }
+    }
+
+    Shortcut {
+        sequence: "Ctrl+K"
+        onActivated: composer.focusInput()
+    }
+    Shortcut {
+        sequence: "Ctrl+L"
+        onActivated: logDrawer.opened ? logDrawer.close() : logDrawer.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+,"
+        onActivated: settingsDialog.open()
+    }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 8
+            spacing: 4
+
+            Label {
+                objectName: "identityLabel"
+                text: qsTr("%1 · %2").arg(nodeStatus.nickname).arg(nodeStatus.shortFingerprint)
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+                ToolTip.visible: identityHover.hovered
+                ToolTip.text: qsTr("Your fingerprint: %1").arg(nodeStatus.fingerprint)
+                HoverHandler { id: identityHover }
+            }
+            ToolButton {
+                id: peersButton
+                objectName: "peersButton"
+                text: qsTr("Peers")
+                checkable: true
+                checked: true
+                Accessible.name: qsTr("Show peer list")
+            }
+            ToolButton {
+                objectName: "logButton"
+                text: qsTr("Log")
+                checkable: true
+                checked: logDrawer.opened
+                Accessible.name: qsTr("Show log (Ctrl+L)")
+                onClicked: logDrawer.opened ? logDrawer.close() : logDrawer.open()
+            }
+            ToolButton {
+                objectName: "settingsButton"
+                text: qsTr("Settings")
+                Accessible.name: qsTr("Settings (Ctrl+,)")
+                onClicked: settingsDialog.open()
+            }
+        }
+    }
+
+    SplitView {
+        id: split
+        anchors.fill: parent
+        orientation: Qt.Horizontal
+
+        Component.onCompleted: if (windowSettings.splitState) restoreState(windowSettings.splitState)
+        Component.onDestruction: windowSettings.splitState = saveState()
+
+        ColumnLayout {
+            spacing: 0
+            SplitView.fillWidth: true
+            SplitView.minimumWidth: 280
+
+            Rectangle {
+                color: palette.base
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+
+                ChatView {
+                    anchors.fill: parent
+                    model: chatModel
+                }
+            }
+            Composer {
+                id: composer
+                objectName: "composer"
+                node: root.node
+                peers: peerModel
+                Layout.fillWidth: true
+                onNote: (text) => chatModel.addNote(text)
+            }
+        }
+
+        PeerList {
+            objectName: "peerPane"
+            peers: peerModel
+            visible: peersButton.checked
+            SplitView.preferredWidth: 260
+            SplitView.minimumWidth: 180
+        }
+    }
+
+    footer: StatusBar {
+        status: nodeStatus
+    }
+
+    LogDrawer {
+        id: logDrawer
+        objectName: "logDrawer"
+        logCapture: root.logCapture
+        onClosed: composer.focusInput()
+    }
+
+    SettingsDialog {
+        id: settingsDialog
+        objectName: "settingsDialog"
+        node: root.node
+        connectivity: root.connectivity
+        onClosed: composer.focusInput()
+    }
+
+    NicknameDialog {
+        id: nicknameDialog
+        objectName: "nicknameDialog"
+        suggestion: root.node.nickname
+        onChosen: (nickname) => {
+            root.node.nickname = nickname
+            settings.nickname = nickname
+            root.nicknameChosen = true
+        }
+        onClosed: composer.focusInput()
+    }
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Nickname and connectivity (Bluetooth, LAN discovery, manual ws:// peers). Fields are loaded
+// from the node and ConnectivitySettings when the dialog opens; OK writes them back and calls
+// connectivity.apply(); Cancel leaves everything as it was.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Meshcast.Ui
+
+Dialog {
+    id: root
+
+    required property MeshNode node
+    required property ConnectivitySettings connectivity
+
+    title: qsTr("Settings")
+    modal: true
+    focus: true
+    anchors.centerIn: Overlay.overlay
+    standardButtons: Dialog.Ok | Dialog.Cancel
+
+    onAboutToShow: {
+        nicknameField.text = node.nickname
+        bluetoothSwitch.checked = connectivity.bluetoothEnabled
+        lanSwitch.checked = connectivity.lanDiscoveryEnabled
+        interfaceField.text = connectivity.lanInterface
+        peersEditor.urls = Array.from(connectivity.manualPeers)
+    }
+    onOpened: nicknameField.forceActiveFocus()
+
+    onAccepted: {
+        const nickname = nicknameField.text.trim()
+        if (nickname.length > 0 && nickname !== node.nickname)
+            node.nickname = nickname
+        connectivity.bluetoothEnabled = bluetoothSwitch.checked
+        connectivity.lanDiscoveryEnabled = lanSwitch.checked
+        connectivity.lanInterface = interfaceField.text.trim()
+        connectivity.manualPeers = peersEditor.urls
+        connectivity.apply()
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        implicitWidth: 420
+        implicitHeight: Math.min(form.implicitHeight, 480)
+        contentWidth: availableWidth
+
+        GridLayout {
+            id: form
+            width: parent.width
+            columns: 2
+            columnSpacing: 12
+            rowSpacing: 8
+
+            Label { text: qsTr("Nickname") }
+            TextField {
+                id: nicknameField
+                objectName: "settingsNickname"
+                maximumLength: 64
+                Accessible.name: qsTr("Nickname")
+                Layout.fillWidth: true
+            }
+
+            Label { text: qsTr("Bluetooth") }
+            Switch {
+                id: bluetoothSwitch
+                objectName: "bluetoothSwitch"
+                text: checked ? qsTr("On") : qsTr("Off")
+                Accessible.name: qsTr("Use Bluetooth LE")
+            }
+
+            Label { text: qsTr("LAN discovery") }
+            Switch {
+                id: lanSwitch
+                objectName: "lanSwitch"
+                text: checked ? qsTr("On") : qsTr("Off")
+                Accessible.name: qsTr("Discover peers on the local network")
+            }
+
+            Label { text: qsTr("Interface") }
+            TextField {
+                id: interfaceField
+                objectName: "lanInterfaceField"
+                enabled: lanSwitch.checked
+                placeholderText: qsTr("any (e.g. eth0, wlan0)")
+                Accessible.name: qsTr("Network interface for LAN discovery")
+                Layout.fillWidth: true
+            }
+
+            Label {
+                text: qsTr("Manual peers")
+                Layout.alignment: Qt.AlignTop
+                Layout.topMargin: 6
+            }
+            ManualPeersEditor {
+                id: peersEditor
+                Layout.fillWidth: true
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Secondary text (times, badges, details): a smaller font in the palette's subdued colour.
+import QtQuick
+import QtQuick.Controls
+
+Label {
+    font.pointSize: Application.font.pointSize > 0 ? Application.font.pointSize * 0.85 : 8
+    color: palette.placeholderText
+}
