@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GuiSession.h"
 
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -44,7 +45,7 @@ AppOptions withSettings(AppOptions options, const ConnectivitySettings &connecti
 }
 } // namespace
 
-int GuiSession::run(QGuiApplication &app, AppOptions options)
+int GuiSession::run(QGuiApplication &app, AppOptions options, const QElapsedTimer &startup)
 {
     LogCapture logCapture;
     logCapture.install();
@@ -84,8 +85,13 @@ int GuiSession::run(QGuiApplication &app, AppOptions options)
     if (engine.rootObjects().isEmpty())
         return 1;
 
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    // One line for the startup benchmark (bench/gui_startup.sh): launch to first frame on screen.
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, &app,
+        [&startup] { qInfo("meshcast: first frame after %lld ms", startup.elapsed()); },
+        Qt::SingleShotConnection);
     if (!options.screenshotPath.isEmpty()) {
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
         QTimer::singleShot(options.screenshotAfterMs, &app, [window, &options] {
             if (!window->grabWindow().save(options.screenshotPath))
                 qCritical("meshcast: cannot write %s", qPrintable(options.screenshotPath));

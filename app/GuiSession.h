@@ -5,6 +5,7 @@
 
 #include "AppOptions.h"
 
+class QElapsedTimer;
 class QGuiApplication;
 
 /**
@@ -15,5 +16,6 @@ class QGuiApplication;
 class GuiSession
 {
 public:
-    static int run(QGuiApplication &app, AppOptions options);
+    /** @p startup runs since the process began: the first frame's time is logged against it. */
+    static int run(QGuiApplication &app, AppOptions options, const QElapsedTimer &startup);
 };

@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QTimer>
 
+#include <cstdio>
+
 #include "HeadlessConsole.h"
 #include "MeshNode.h"
 #include "NodeRuntime.h"
@@ -17,7 +19,8 @@ constexpr int LeaveFlushMs = 150;
 int HeadlessSession::run(QCoreApplication &app, const AppOptions &options)
 {
     QFile out;
-    if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered))
+    // By descriptor, not FILE*: stdio would hold lines in its buffer when stdout is a pipe.
+    if (!out.open(fileno(stdout), QIODevice::WriteOnly | QIODevice::Unbuffered))
         return 1;
     NodeRuntime runtime(options);
     QString error;

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QStandardPaths>
 
+#include "BleTransport.h"
 #include "IdentityStore.h"
 #include "LanDiscovery.h"
 #include "LinkManager.h"
@@ -31,6 +32,7 @@ NodeRuntime::~NodeRuntime()
     delete m_lan;
     delete m_links;
     delete m_ip;
+    delete m_ble;
 }
 
 bool NodeRuntime::start(QString *error)
@@ -77,6 +79,13 @@ bool NodeRuntime::start(QString *error)
 
     if (!m_options.lanInterface.isEmpty() && !startLanDiscovery(m_options.lanInterface, error))
         return false;
+    if (!m_options.noBle) {
+        // Started after the node exists so no BLE link opens unseen. Without an adapter it
+        // reports Unavailable and keeps looking; the node chats over IP meanwhile.
+        m_ble = new BleTransport(*m_clock, &m_random);
+        m_links->addTransport(m_ble);
+        m_ble->start();
+    }
     m_node->start();
     return true;
 }

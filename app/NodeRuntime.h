@@ -9,6 +9,7 @@
 
 #include "AppOptions.h"
 
+class BleTransport;
 class LanDiscovery;
 class LinkManager;
 class MeshNode;
@@ -19,7 +20,8 @@ class WebSocketTransport;
 /**
  * Start-up wiring shared by the window and the headless mode: the clock, the identity and
  * history from the data directory, the link manager with the IP transport (and LAN discovery
- * when asked for), and the MeshNode on top. Owns all of them.
+ * when asked for) and the BLE transport (unless --no-ble), and the MeshNode on top. Owns all of
+ * them.
  */
 class NodeRuntime : public QObject
 {
@@ -53,6 +55,7 @@ private:
     std::unique_ptr<MessageStore> m_store;
     LinkManager *m_links = nullptr;
     WebSocketTransport *m_ip = nullptr;
+    BleTransport *m_ble = nullptr;
     LanDiscovery *m_lan = nullptr;
     MeshNode *m_node = nullptr;
     QSet<QString> m_discovered;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
@@ -32,6 +33,8 @@ void describeApplication()
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer startup;
+    startup.start();
     // `packet` and `--headless` must run without a display: they get a QCoreApplication.
     const bool packetTool = argc > 1 && std::strcmp(argv[1], "packet") == 0;
     const bool headless = hasArgument(argc, argv, "--headless");
@@ -55,5 +58,5 @@ int main(int argc, char *argv[])
                                                       : QStringLiteral("meshcast.*.debug=false"));
     if (options->headless)
         return HeadlessSession::run(*app, *options);
-    return GuiSession::run(static_cast<QGuiApplication &>(*app), *options);
+    return GuiSession::run(static_cast<QGuiApplication &>(*app), *options, startup);
 }

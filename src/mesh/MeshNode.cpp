@@ -100,7 +100,9 @@ Packet MeshNode::signedPacket(MessageType type, const QByteArray &payload)
     Packet packet;
     packet.version = 1;
     packet.type = quint8(type);
-    packet.ttl = m_config.messageTtl;
+    // The configured TTL bounds how far this node's messages travel. Announces and leaves always
+    // start at 7: neighbours recognise a direct announce by it, and hops are counted from it.
+    packet.ttl = type == MessageType::Message ? m_config.messageTtl : Packet::DefaultTtl;
     // Timestamps are strictly increasing per node, so two packets in one millisecond differ and
     // a fresh announce or leave is always newer than the one before (replay check).
     m_lastTimestamp = std::max(quint64(m_clock.epochMs()), m_lastTimestamp + 1);
@@ -151,6 +153,10 @@ void MeshNode::flushOutbox()
 
 void MeshNode::sendLeave()
 {
+    // Nothing may announce this node again after it said goodbye: a late announce would bring it
+    // back on every other node until its presence timed out.
+    m_leaving = true;
+    m_clock.cancel(m_announceTimer);
     m_router->originate(signedPacket(MessageType::Leave, {}));
 }
 
@@ -176,6 +182,8 @@ void MeshNode::announce()
 
 void MeshNode::scheduleAnnounce(qint64 delayMs)
 {
+    if (m_leaving)
+        return;
     m_clock.cancel(m_announceTimer);
     m_announceTimer = m_clock.callAfter(delayMs, this, [this] { announce(); });
 }

@@ -57,7 +57,7 @@ public:
 
     /** Starts announcing and sends what the outbox still holds once a link exists. */
     void start();
-    /** Tells the mesh this node leaves (a signed leave on every link). */
+    /** Tells the mesh this node leaves (a signed leave on every link); no announce follows. */
     void sendLeave();
 
     PeerId peerId() const { return m_identity.peerId(); }
@@ -120,4 +120,5 @@ private:
     quint64 m_expiryTimer = 0;
     quint64 m_lastTimestamp = 0;
     bool m_started = false;
+    bool m_leaving = false;
 };

@@ -33,6 +33,9 @@ MeshRouter::MeshRouter(const PeerId &self, LinkManager &links, PeerTable &peers,
     , m_reassembler(&m_rejections)
 {
     connect(&m_links, &LinkManager::frameReceived, this, &MeshRouter::handleFrame);
+    connect(&m_links, &LinkManager::linkAdded, this, &MeshRouter::shareAnnouncesWith);
+    connect(&m_peers, &PeerTable::peerLeft, this,
+            [this](const PeerInfo &peer) { m_latestAnnounces.remove(peer.id); });
     connect(&m_links, &LinkManager::linkRemoved, this, [this](Link *link) {
         for (PendingRelay &relay : m_pendingRelays)
             relay.targets.removeAll(link);
@@ -168,6 +171,7 @@ void MeshRouter::acceptAnnounce(const Packet &packet, Link *link, bool relay)
         break;
     }
     ++m_counters.accepted;
+    m_latestAnnounces.insert(packet.senderId, packet);
     // An announce at the originating TTL came straight from its author: that names the link.
     if (link && packet.ttl == Packet::DefaultTtl && link->isOpen())
         m_links.bindRemotePeer(link, packet.senderId);
@@ -200,7 +204,7 @@ void MeshRouter::acceptSigned(const Packet &packet, Link *link, bool relay)
         ++m_counters.accepted;
         if (relay)
             scheduleRelay(packet, id, link);
-        if (m_peers.remove(packet.senderId, QStringLiteral("leave")))
+        if (m_peers.applyLeave(packet.senderId, packet.timestamp))
             Q_EMIT leaveAccepted(packet.senderId);
         return;
     }
@@ -243,9 +247,18 @@ void MeshRouter::scheduleRelay(const Packet &packet, const QByteArray &packetId,
                 ids.append(id);
             }
         }
-        if (!RelayPolicy::bypassesSubsetting(packet))
-            ids = RelayPolicy::selectSubset(QString::fromLatin1(packetId.toHex()), ids);
-        for (const QString &id : std::as_const(ids))
+        QStringList chosen = ids;
+        if (!RelayPolicy::bypassesSubsetting(packet)) {
+            chosen = RelayPolicy::selectSubset(QString::fromLatin1(packetId.toHex()), ids);
+            // Meshcast's one addition to spec 05 §1.3: a neighbour whose own announce names no
+            // neighbour but us can be reached by no other relay, and without gossip sync a copy
+            // it misses is lost for good. Such leaves always get the packet.
+            for (const QString &id : std::as_const(ids)) {
+                if (!chosen.contains(id) && isLeaf(byId.value(id)))
+                    chosen.append(id);
+            }
+        }
+        for (const QString &id : std::as_const(chosen))
             targets.append(byId.value(id));
     }
     if (targets.isEmpty())
@@ -265,6 +278,31 @@ void MeshRouter::scheduleRelay(const Packet &packet, const QByteArray &packetId,
     pending.packet = forward;
     pending.targets = targets;
     pending.timerId = m_clock.callAfter(jitter, this, [this, packetId] { flushRelay(packetId); });
+}
+
+bool MeshRouter::isLeaf(const Link *link) const
+{
+    if (!link->remotePeer())
+        return false;
+    const PeerInfo *peer = m_peers.find(*link->remotePeer());
+    return peer && (peer->directNeighbors.isEmpty() || peer->directNeighbors == QList{m_self});
+}
+
+void MeshRouter::shareAnnouncesWith(Link *link)
+{
+    // A new neighbour learns every present peer now rather than at each one's next announce
+    // (up to 30 s later), so it can verify their messages at once. The announces go as relays
+    // would: signatures intact, TTL decremented, and the neighbour drops what it already has.
+    if (!link->isOpen())
+        return;
+    for (const Packet &announce : std::as_const(m_latestAnnounces)) {
+        if (RelayPolicy::isSuppressed(announce, m_self) || link->remotePeer() == announce.senderId)
+            continue;
+        Packet forward = announce;
+        forward.ttl = RelayPolicy::forwardTtl(announce, m_links.linkCount());
+        if (const auto frame = PacketCodec::encodeForWire(forward))
+            send(link, forward, *frame);
+    }
 }
 
 void MeshRouter::cancelRelayTo(const QByteArray &packetId, Link *link)

@@ -93,6 +93,8 @@ private:
     void acceptAnnounce(const Packet &packet, Link *link, bool relay);
     void acceptSigned(const Packet &packet, Link *link, bool relay);
     void scheduleRelay(const Packet &packet, const QByteArray &packetId, Link *arrivedOn);
+    bool isLeaf(const Link *link) const;
+    void shareAnnouncesWith(Link *link);
     void cancelRelayTo(const QByteArray &packetId, Link *link);
     void flushRelay(const QByteArray &packetId);
     void send(Link *link, const Packet &packet, const QByteArray &frame);
@@ -113,6 +115,7 @@ private:
     FragmentReassembler m_reassembler;
     UnverifiedPacketQueue m_unverified;
     QHash<QByteArray, PendingRelay> m_pendingRelays; // by PacketId
+    QHash<PeerId, Packet> m_latestAnnounces;         // of present peers, as received
     RouterCounters m_counters;
     quint64 m_housekeepingTimer = 0;
 };

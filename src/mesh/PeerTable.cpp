@@ -27,6 +27,13 @@ PeerTable::AnnounceOutcome PeerTable::applyAnnounce(const PeerId &sender,
 
     auto it = m_peers.find(sender);
     const bool joined = it == m_peers.end();
+    if (joined && m_peers.size() >= MaxPeers) {
+        const auto silent = std::min_element(
+            m_peers.cbegin(), m_peers.cend(),
+            [](const PeerInfo &a, const PeerInfo &b) { return a.lastSeenMs < b.lastSeenMs; });
+        remove(silent->id, QStringLiteral("table full"));
+        it = m_peers.end();
+    }
     if (joined) {
         PeerInfo fresh;
         fresh.id = sender;
@@ -85,6 +92,14 @@ bool PeerTable::remove(const PeerId &peer, const QString &reason)
     m_peers.erase(it);
     Q_EMIT peerLeft(gone, reason);
     return true;
+}
+
+bool PeerTable::applyLeave(const PeerId &peer, quint64 timestamp)
+{
+    const auto binding = m_bindings.find(peer);
+    if (binding != m_bindings.end())
+        binding->announceTimestamp = std::max(binding->announceTimestamp, timestamp);
+    return remove(peer, QStringLiteral("leave"));
 }
 
 int PeerTable::expire(qint64 nowMs, qint64 timeoutMs)

@@ -23,6 +23,9 @@ class PeerTable : public QObject
     Q_OBJECT
 public:
     static constexpr int MaxBindings = 4096;
+    /** Most peers shown at once: past it, the longest-silent peer makes room (identities are
+     *  cheap to make, so a flood of valid announces must not grow the table without bound). */
+    static constexpr int MaxPeers = 1024;
 
     enum class AnnounceOutcome
     {
@@ -54,6 +57,11 @@ public:
 
     /** Removes @p peer (a leave, a lost link); false if it was not present. */
     bool remove(const PeerId &peer, const QString &reason);
+    /**
+     * Applies a verified leave signed at @p timestamp: removes the peer and remembers the time,
+     * so an announce it signed before leaving, arriving late over a longer path, is a replay.
+     */
+    bool applyLeave(const PeerId &peer, quint64 timestamp);
     /** Removes peers whose last announce is older than @p timeoutMs; returns how many. */
     int expire(qint64 nowMs, qint64 timeoutMs);
     /** Records a new RSSI reading for the peers reached directly over @p linkId. */

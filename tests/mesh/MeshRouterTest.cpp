@@ -327,6 +327,39 @@ private Q_SLOTS:
         QCOMPARE(countOfType(l2, MessageType::Message), 0);
     }
 
+    void aNewNeighbourLearnsThePresentPeersAtOnce()
+    {
+        Harness node;
+        MeshTestPeer alice(u"alice"_s);
+        FakeLink *l1 = node.openLink(u"l1"_s);
+        node.deliver(l1, alice.frame(alice.announcePacket(1000)));
+        node.settle();
+        FakeLink *late = node.openLink(u"late"_s);
+        const QList<Packet> got = received(late);
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got.first().senderId, alice.id());
+        QCOMPARE(int(got.first().ttl), 6);
+        QVERIFY(PacketSigner::verify(got.first(), alice.identity().signing().publicKey()));
+    }
+
+    void leavesAlwaysGetBroadcastsSubsettingWouldSkip()
+    {
+        Harness node;
+        QList<MeshTestPeer> leaves;
+        QList<FakeLink *> links;
+        for (int i = 0; i < 5; ++i) {
+            leaves.append(MeshTestPeer(u"leaf%1"_s.arg(i)));
+            links.append(node.openLink(u"leaf%1"_s.arg(i)));
+        }
+        for (int i = 0; i < 5; ++i) // each names no neighbour but the hub (none at first)
+            node.deliver(links[i], leaves[i].frame(leaves[i].announcePacket(1000)));
+        node.settle();
+        node.deliver(links[0], leaves[0].frame(leaves[0].messagePacket(u"to all"_s, 1001)));
+        node.settle();
+        for (int i = 1; i < 5; ++i)
+            QCOMPARE(countOfType(links[i], MessageType::Message), 1);
+    }
+
     void unknownTypesAreRelayedButNeverShown()
     {
         Harness node;
