@@ -25,9 +25,9 @@ QLowEnergyServiceData BitchatGattProfile::serviceData()
 
     QLowEnergyCharacteristicData characteristic;
     characteristic.setUuid(characteristicUuid());
-    characteristic.setProperties(QLowEnergyCharacteristic::Notify | QLowEnergyCharacteristic::Write |
-                                 QLowEnergyCharacteristic::WriteNoResponse |
-                                 QLowEnergyCharacteristic::Read);
+    characteristic.setProperties(
+        QLowEnergyCharacteristic::Notify | QLowEnergyCharacteristic::Write |
+        QLowEnergyCharacteristic::WriteNoResponse | QLowEnergyCharacteristic::Read);
     // Without an explicit range Qt would take any length, and a notification longer than the
     // ATT payload would be cut by the stack; frames are sized by the link instead.
     characteristic.setValueLength(0, MaxValueLength);

@@ -62,8 +62,14 @@ void BleCentral::stop(const QString &reason)
     if (m_agent && m_agent->isActive())
         m_agent->stop();
     const QList<QPointer<BleCentralDial>> dials = std::exchange(m_dials, {});
-    for (const QPointer<BleCentralDial> &dial : dials)
-        delete dial.data(); // its destructor lets BlueZ drop a half-made connection
+    for (const QPointer<BleCentralDial> &dial : dials) {
+        if (!dial)
+            continue;
+        // Unheard from now on; its destructor lets BlueZ drop a half-made connection. Not
+        // deleted here: stop() may run inside a D-Bus signal the dial's controller handles too.
+        disconnect(dial, nullptr, this, nullptr);
+        dial->deleteLater();
+    }
     for (const QString &address : std::exchange(m_requested, {}))
         failRequested(address, reason);
     Q_EMIT stopping(reason);
@@ -91,7 +97,6 @@ void BleCentral::beginRound()
         return;
     ++m_rounds;
     m_devices.beginRound();
-    m_errorString.clear();
     // Devices BlueZ already knows are reported from inside start(), errors too.
     m_agent->start(QBluetoothDeviceDiscoveryAgent::LowEnergyMethod);
     if (!m_active || m_roundTimer != 0) // stopped, or the error handler scheduled a retry
@@ -109,6 +114,10 @@ void BleCentral::endRound()
     qCDebug(lcBle).noquote()
         << u"scan: %1 unique devices, %2 new"_s.arg(round.unique).arg(round.fresh);
     Q_EMIT roundFinished(round.unique, round.fresh);
+    for (const QString &address : m_devices.prune(m_clock.monotonicMs())) {
+        if (!m_busy.contains(address) && !m_retries.contains(address))
+            m_known.remove(address);
+    }
     m_roundTimer = m_clock.callAfter(m_options.pauseMs, this, [this] { beginRound(); });
 }
 
@@ -153,14 +162,22 @@ void BleCentral::handleDiscovered(const QBluetoothDeviceInfo &info)
 
 void BleCentral::considerDial(const QString &address)
 {
-    if (!m_active || m_retries.contains(address))
+    if (!m_active || m_retries.contains(address) || !m_known.contains(address))
         return;
-    if (m_busy.contains(address)) {
-        if (m_devices.mayDial(address, m_clock.monotonicMs()))
-            m_waitingForDevice.insert(address);
+    const qint64 now = m_clock.monotonicMs();
+    const qint64 wait = m_devices.waitBeforeDial(address, now);
+    if (wait > 0) {
+        // Backing off or held off: come back when that ends, not only at the next round.
+        // A forgotten device waits for a sighting after its time is up.
+        if (!m_devices.isForgotten(address, now))
+            scheduleRetry(address, wait);
         return;
     }
-    if (freeSlots() == 0 || !m_devices.mayDial(address, m_clock.monotonicMs()))
+    if (m_busy.contains(address)) { // the last controller to it is still going away
+        m_waitingForDevice.insert(address);
+        return;
+    }
+    if (freeSlots() == 0)
         return;
     startDial(m_known.value(address));
 }
@@ -184,12 +201,12 @@ void BleCentral::dial(const QString &address)
         return;
     }
     m_requested.insert(address);
-    QBluetoothDeviceInfo info = m_known.value(address);
-    if (!info.isValid()) {
-        info = QBluetoothDeviceInfo(parsed, QString(), 0);
+    if (!m_known.contains(address)) { // not heard yet: BlueZ may still know it
+        QBluetoothDeviceInfo info(parsed, QString(), 0);
         info.setCoreConfigurations(QBluetoothDeviceInfo::LowEnergyCoreConfiguration);
+        m_known.insert(address, info);
     }
-    startDial(info);
+    startDial(m_known.value(address));
 }
 
 void BleCentral::startDial(const QBluetoothDeviceInfo &info)
@@ -225,11 +242,10 @@ void BleCentral::handleDialReady(BleCentralDial *dial, BleCentralLink *link)
     const int rssi = m_known.value(address).rssi();
     if (rssi != 0)
         link->setRssi(rssi);
-    connect(this, &BleCentral::rssiMeasured, link,
-            [link, address](const QString &heard, int dbm) {
-                if (heard == address)
-                    link->setRssi(dbm);
-            });
+    connect(this, &BleCentral::rssiMeasured, link, [link, address](const QString &heard, int dbm) {
+        if (heard == address)
+            link->setRssi(dbm);
+    });
     connect(this, &BleCentral::stopping, link, &BleCentralLink::close);
     connect(link, &Link::closed, this, [this, link, address](const QString &reason) {
         handleLinkClosed(address, reason);

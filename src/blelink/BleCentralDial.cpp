@@ -12,9 +12,8 @@
 
 using namespace Qt::StringLiterals;
 
-BleCentralDial::BleCentralDial(const QBluetoothDeviceInfo &device,
-                               const QBluetoothAddress &adapter, Clock &clock, Options options,
-                               QObject *keeper, QObject *parent)
+BleCentralDial::BleCentralDial(const QBluetoothDeviceInfo &device, const QBluetoothAddress &adapter,
+                               Clock &clock, Options options, QObject *keeper, QObject *parent)
     : QObject(parent)
     , m_device(device)
     , m_adapter(adapter)
@@ -32,12 +31,17 @@ BleCentralDial::~BleCentralDial()
         BleControllerReaper::retire(m_controller, m_keeper, m_clock);
 }
 
+QLowEnergyController *BleCentralDial::controller() const
+{
+    return m_controller;
+}
+
 void BleCentralDial::start()
 {
     // Qt reports some failures (device unknown to BlueZ, adapter off) from inside
     // connectToDevice(): start on the next turn of the event loop so failed() is never inline.
-    m_timeout = m_clock.callAfter(m_options.setupTimeoutMs, this,
-                                  [this] { fail(u"setup timeout"_s); });
+    m_timeout =
+        m_clock.callAfter(m_options.setupTimeoutMs, this, [this] { fail(u"setup timeout"_s); });
     QMetaObject::invokeMethod(
         this,
         [this] {
@@ -72,12 +76,13 @@ void BleCentralDial::handleServicesDiscovered()
             [this](QLowEnergyService::ServiceError error) {
                 fail(u"service error %1"_s.arg(int(error)));
             });
-    connect(m_service, &QLowEnergyService::descriptorWritten, this,
-            [this](const QLowEnergyDescriptor &descriptor) {
-                if (descriptor.uuid() ==
-                    QBluetoothUuid(QBluetoothUuid::DescriptorType::ClientCharacteristicConfiguration))
-                    subscribed();
-            });
+    connect(
+        m_service, &QLowEnergyService::descriptorWritten, this,
+        [this](const QLowEnergyDescriptor &descriptor) {
+            if (descriptor.uuid() ==
+                QBluetoothUuid(QBluetoothUuid::DescriptorType::ClientCharacteristicConfiguration))
+                subscribed();
+        });
     m_service->discoverDetails();
 }
 

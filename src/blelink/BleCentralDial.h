@@ -38,7 +38,7 @@ public:
     /** "AA:BB:CC:DD:EE:FF" */
     QString address() const { return m_device.address().toString(); }
     /** The controller, while this dial owns it (for watching its destruction). */
-    QLowEnergyController *controller() const { return m_controller; }
+    QLowEnergyController *controller() const;
     void start();
 
 Q_SIGNALS:

@@ -90,8 +90,8 @@ void BleCentralLink::write(const QByteArray &frame)
     }
     // The next frame waits for the answer: BlueZ runs one long write at a time per link.
     m_pacer.hold();
-    m_writeTimeout = m_clock.callAfter(m_options.writeTimeoutMs, this,
-                                       [this] { close(u"write timeout"_s); });
+    m_writeTimeout =
+        m_clock.callAfter(m_options.writeTimeoutMs, this, [this] { close(u"write timeout"_s); });
     m_service->writeCharacteristic(m_characteristic, frame, QLowEnergyService::WriteWithResponse);
 }
 

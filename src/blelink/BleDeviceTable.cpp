@@ -47,6 +47,7 @@ bool BleDeviceTable::recordSighting(const QString &address, qint64 nowMs)
     const bool known = find(address) != nullptr;
     Entry &e = entry(address);
     forgiveIfDue(e, nowMs);
+    e.lastHeardMs = nowMs;
     if (e.heardThisRound)
         return false;
     e.heardThisRound = true;
@@ -118,6 +119,23 @@ void BleDeviceTable::holdOff(const QString &address, qint64 untilMs)
 {
     Entry &e = entry(address);
     e.notBeforeMs = std::max(e.notBeforeMs, untilMs);
+}
+
+QStringList BleDeviceTable::prune(qint64 nowMs)
+{
+    QStringList dropped;
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
+        const Entry &e = it->second;
+        const bool stale = nowMs - e.lastHeardMs >= m_policy.pruneAfterMs;
+        const bool forgotten = e.forgottenUntilMs >= 0 && nowMs < e.forgottenUntilMs;
+        if (stale && e.linkOpenedMs < 0 && !forgotten) {
+            dropped.append(it->first);
+            it = m_entries.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return dropped;
 }
 
 int BleDeviceTable::failures(const QString &address) const

@@ -4,6 +4,7 @@
 #include <map>
 
 #include <QString>
+#include <QStringList>
 
 #include "ReconnectBackoff.h"
 
@@ -30,6 +31,8 @@ public:
         int maxFailures = 5;
         qint64 forgetMs = 10 * 60'000;
         ReconnectBackoff::Policy backoff;
+        /** A device not heard for this long (and not linked) is dropped from the table, ms. */
+        qint64 pruneAfterMs = 30 * 60'000;
     };
     struct RoundSummary
     {
@@ -60,6 +63,13 @@ public:
     /** Keeps @p address from being dialed before @p untilMs. */
     void holdOff(const QString &address, qint64 untilMs);
 
+    /**
+     * Drops devices unheard for Policy::pruneAfterMs that have no link and are not forgotten:
+     * phones change their random address every few minutes, and each address is a new entry.
+     * Returns the addresses dropped.
+     */
+    QStringList prune(qint64 nowMs);
+
     int failures(const QString &address) const;
     int size() const { return int(m_entries.size()); }
 
@@ -75,6 +85,7 @@ private:
         qint64 notBeforeMs = 0;
         qint64 forgottenUntilMs = -1;
         qint64 linkOpenedMs = -1;
+        qint64 lastHeardMs = 0;
     };
 
     Entry &entry(const QString &address);

@@ -12,11 +12,10 @@ BlePeripheralLink::BlePeripheralLink(GattServer &server, const QString &centralA
     : Link(false, parent)
     , m_server(&server)
     , m_centralAddress(centralAddress)
-    , m_pacer(clock, pacing,
-              [this](const QByteArray &frame) {
-                  if (m_server && !m_server->notify(BitchatGattProfile::characteristicUuid(), frame))
-                      qCWarning(lcBle) << "link" << id() << "notification refused";
-              })
+    , m_pacer(clock, pacing, [this](const QByteArray &frame) {
+        if (m_server && !m_server->notify(BitchatGattProfile::characteristicUuid(), frame))
+            qCWarning(lcBle) << "link" << id() << "notification refused";
+    })
 {
     m_pacer.hold(); // until the central subscribes
     connect(&server, &GattServer::characteristicWritten, this, &BlePeripheralLink::handleWrite);
@@ -49,8 +48,9 @@ void BlePeripheralLink::send(const QByteArray &frame)
         // The mesh fragments to mtu(); this only happens when the ATT MTU is below what a
         // fragment needs (the 23-byte default of a central that never exchanged its MTU).
         if (!m_warnedSmallMtu)
-            qCWarning(lcBle) << "link" << id() << "to" << m_centralAddress << "ATT MTU too small:"
-                             << frame.size() << "byte frame, notifications carry" << limit;
+            qCWarning(lcBle) << "link" << id() << "to" << m_centralAddress
+                             << "ATT MTU too small:" << frame.size()
+                             << "byte frame, notifications carry" << limit;
         m_warnedSmallMtu = true;
         return;
     }

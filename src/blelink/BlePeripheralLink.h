@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QBluetoothUuid>
 #include <QPointer>
 
 #include "FramePacer.h"

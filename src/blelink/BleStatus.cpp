@@ -28,8 +28,7 @@ TransportState BleStatus::state() const
     case Peripheral::Starting:
         return TransportState::Starting;
     case Peripheral::Failed:
-        return peripheralNeedsPrivilege ? TransportState::NeedsPermission
-                                        : TransportState::Partial;
+        return peripheralNeedsPrivilege ? TransportState::NeedsPermission : TransportState::Partial;
     }
     return TransportState::Failed;
 }

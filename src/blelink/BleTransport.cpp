@@ -9,8 +9,34 @@
 
 using namespace Qt::StringLiterals;
 
-BleTransport::BleTransport(Clock &clock, QRandomGenerator *random, Options options,
-                           QObject *parent)
+namespace {
+QLatin1StringView stateName(TransportState state)
+{
+    switch (state) {
+    case TransportState::Off:
+        return QLatin1StringView("off");
+    case TransportState::Unavailable:
+        return QLatin1StringView("unavailable");
+    case TransportState::Starting:
+        return QLatin1StringView("starting");
+    case TransportState::Running:
+        return QLatin1StringView("running");
+    case TransportState::Partial:
+        return QLatin1StringView("partial");
+    case TransportState::NeedsPermission:
+        return QLatin1StringView("needs permission");
+    case TransportState::Failed:
+        return QLatin1StringView("failed");
+    }
+    return QLatin1StringView("?");
+}
+} // namespace
+
+BleTransport::BleTransport(Clock &clock, QRandomGenerator *random, QObject *parent)
+    : BleTransport(clock, random, Options{}, parent)
+{}
+
+BleTransport::BleTransport(Clock &clock, QRandomGenerator *random, Options options, QObject *parent)
     : LinkTransport(parent)
     , m_clock(clock)
     , m_options(std::move(options))
@@ -32,7 +58,22 @@ BleTransport::BleTransport(Clock &clock, QRandomGenerator *random, Options optio
     m_central = new BleCentral(clock, random, m_options.central, this);
     connect(m_central, &BleCentral::linkOpened, this, &LinkTransport::linkOpened);
     connect(m_central, &BleCentral::dialFailed, this, &LinkTransport::dialFailed);
-    connect(m_central, &BleCentral::runningChanged, this, &BleTransport::refreshStatus);
+    connect(m_central, &BleCentral::runningChanged, this, [this] {
+        if (m_central->isRunning() || m_central->errorString().isEmpty()) {
+            refreshStatus();
+            return;
+        }
+        // A failed scan is often the first sign of the adapter going away (Qt's discovery
+        // hears it before the adapter monitor can): look at the adapter once the current
+        // D-Bus signal is fully handled, then report.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_adapter->check();
+                refreshStatus();
+            },
+            Qt::QueuedConnection);
+    });
     connect(m_central, &BleCentral::slotsChanged, this, &BleTransport::slotsChanged);
 
     if (m_options.peripheral) {
@@ -46,8 +87,11 @@ BleTransport::BleTransport(Clock &clock, QRandomGenerator *random, Options optio
 
 BleTransport::~BleTransport()
 {
-    // Let BlueZ drop our connections rather than wait for its idle timeout.
+    // Let BlueZ drop our connections rather than wait for its idle timeout; report nothing more.
     disconnect(m_adapter, nullptr, this, nullptr);
+    disconnect(m_central, nullptr, this, nullptr);
+    if (m_peripheral)
+        disconnect(m_peripheral, nullptr, this, nullptr);
     stopRoles(u"shutting down"_s);
 }
 
@@ -166,12 +210,16 @@ void BleTransport::refreshStatus()
     if (status == m_status)
         return;
     const TransportState before = m_status.state();
+    const QString beforeText = m_status.text();
     m_status = status;
     const TransportState after = m_status.state();
-    qCDebug(lcBle).noquote() << u"Bluetooth state:"_s << int(after) << m_status.text();
-    if (after != before &&
-        (after == TransportState::Unavailable || after == TransportState::NeedsPermission ||
-         after == TransportState::Partial || after == TransportState::Failed))
+    if (after == before && m_status.text() == beforeText)
+        return; // nothing observable changed
+    qCDebug(lcBle).noquote() << u"Bluetooth state: %1 - %2"_s.arg(stateName(after),
+                                                                  m_status.text());
+    // What needs the user's attention is shown without --verbose too, once per change.
+    if (after == TransportState::Unavailable || after == TransportState::NeedsPermission ||
+        after == TransportState::Partial || after == TransportState::Failed)
         qCWarning(lcBle).noquote() << m_status.text();
     Q_EMIT stateChanged();
 }

@@ -51,7 +51,8 @@ public:
     };
 
     /** @p random (backoff jitter) must outlive the transport, like @p clock. */
-    BleTransport(Clock &clock, QRandomGenerator *random, Options options = {},
+    BleTransport(Clock &clock, QRandomGenerator *random, QObject *parent = nullptr);
+    BleTransport(Clock &clock, QRandomGenerator *random, Options options,
                  QObject *parent = nullptr);
     ~BleTransport() override;
 

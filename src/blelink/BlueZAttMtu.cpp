@@ -48,8 +48,7 @@ std::optional<int> BlueZAttMtu::query(const QBluetoothAddress &device,
     const QDBusMessage call = QDBusMessage::createMethodCall(
         QStringLiteral("org.bluez"), QStringLiteral("/"),
         QStringLiteral("org.freedesktop.DBus.ObjectManager"), QStringLiteral("GetManagedObjects"));
-    const QDBusMessage reply =
-        QDBusConnection::systemBus().call(call, QDBus::Block, CallTimeoutMs);
+    const QDBusMessage reply = QDBusConnection::systemBus().call(call, QDBus::Block, CallTimeoutMs);
     if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty()) {
         qCDebug(lcBle) << "cannot read the ATT MTU:" << reply.errorMessage();
         return std::nullopt;

@@ -11,8 +11,8 @@ QtGattServer::QtGattServer(const QBluetoothAddress &adapter, QObject *parent)
     : GattServer(parent)
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0) && QT_VERSION < QT_VERSION_CHECK(6, 7, 0)
-    // Opt in to BlueZ's D-Bus GATT server: no CAP_NET_ADMIN/CAP_NET_RAW needed, and more than one
-    // central at a time. Qt still falls back to the kernel sockets when BlueZ is older than 5.56.
+    // Opt in to BlueZ's D-Bus GATT server: no CAP_NET_ADMIN/CAP_NET_RAW needed, and centrals
+    // are served side by side. Qt still falls back to the kernel sockets below BlueZ 5.56.
     if (!qEnvironmentVariableIsSet("QT_BLUETOOTH_USE_DBUS_PERIPHERAL"))
         qputenv("QT_BLUETOOTH_USE_DBUS_PERIPHERAL", "1");
 #endif
@@ -21,13 +21,26 @@ QtGattServer::QtGattServer(const QBluetoothAddress &adapter, QObject *parent)
     // the controller, before anyone could listen to errorOccurred.
     if (m_controller->error() != QLowEnergyController::NoError) {
         m_failed = true;
-        m_errorString = m_controller->errorString();
+        // Qt calls it "Cannot find local adapter" even when BlueZ lists the adapter.
+        m_errorString = m_controller->error() == QLowEnergyController::InvalidBluetoothAdapterError
+                            ? tr("cannot open the adapter's HCI socket")
+                            : m_controller->errorString();
     }
     connect(m_controller, &QLowEnergyController::errorOccurred, this, &QtGattServer::handleError);
-    connect(m_controller, &QLowEnergyController::connected, this, [this] {
+    // Qt 6.4's kernel backend emits connected(); the D-Bus backend of Qt 6.5 and later only
+    // moves to ConnectedState. Either is the start of a connection, reported once.
+    const auto connectedNow = [this] {
+        if (m_connected)
+            return;
         m_connected = true;
         Q_EMIT centralConnected();
-    });
+    };
+    connect(m_controller, &QLowEnergyController::connected, this, connectedNow);
+    connect(m_controller, &QLowEnergyController::stateChanged, this,
+            [connectedNow](QLowEnergyController::ControllerState state) {
+                if (state == QLowEnergyController::ConnectedState)
+                    connectedNow();
+            });
     connect(m_controller, &QLowEnergyController::disconnected, this, [this] {
         if (!m_connected)
             return;
@@ -62,21 +75,22 @@ void QtGattServer::watchService()
             [this](const QLowEnergyCharacteristic &characteristic, const QByteArray &value) {
                 Q_EMIT characteristicWritten(characteristic.uuid(), value);
             });
-    connect(service, &QLowEnergyService::descriptorWritten, this,
-            [this, service](const QLowEnergyDescriptor &descriptor, const QByteArray &value) {
-                if (descriptor.uuid() !=
-                    QBluetoothUuid(QBluetoothUuid::DescriptorType::ClientCharacteristicConfiguration))
+    connect(
+        service, &QLowEnergyService::descriptorWritten, this,
+        [this, service](const QLowEnergyDescriptor &descriptor, const QByteArray &value) {
+            if (descriptor.uuid() !=
+                QBluetoothUuid(QBluetoothUuid::DescriptorType::ClientCharacteristicConfiguration))
+                return;
+            // The descriptor does not name its characteristic: find the one that holds it.
+            const QList<QLowEnergyCharacteristic> characteristics = service->characteristics();
+            for (const QLowEnergyCharacteristic &characteristic : characteristics) {
+                if (characteristic.descriptors().contains(descriptor)) {
+                    const bool enabled = !value.isEmpty() && (quint8(value.at(0)) & 0x01);
+                    Q_EMIT notificationsChanged(characteristic.uuid(), enabled);
                     return;
-                // The descriptor does not name its characteristic: find the one that holds it.
-                const QList<QLowEnergyCharacteristic> characteristics = service->characteristics();
-                for (const QLowEnergyCharacteristic &characteristic : characteristics) {
-                    if (characteristic.descriptors().contains(descriptor)) {
-                        const bool enabled = !value.isEmpty() && (quint8(value.at(0)) & 0x01);
-                        Q_EMIT notificationsChanged(characteristic.uuid(), enabled);
-                        return;
-                    }
                 }
-            });
+            }
+        });
 }
 
 void QtGattServer::startAdvertising(const QLowEnergyAdvertisingParameters &parameters,

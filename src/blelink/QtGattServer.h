@@ -18,8 +18,10 @@ class QLowEnergyService;
  * always uses the kernel ATT/HCI sockets, which need CAP_NET_ADMIN and CAP_NET_RAW; Qt 6.5 and
  * 6.6 use BlueZ's D-Bus GATT server (BlueZ ≥ 5.56, no privileges) when the environment variable
  * QT_BLUETOOTH_USE_DBUS_PERIPHERAL is set, which this class sets unless the user did; Qt 6.7
- * makes that the default. A failure when the controller is created (no HCI socket) or when it
- * starts advertising makes the server fail for good: hasFailed(), failed().
+ * makes that the default. The D-Bus backend reports all its centrals as one connection (from
+ * the first one in to the last one out), so there one "central" may be several phones. A failure
+ * when the controller is created (no HCI socket) or when it starts advertising makes the server
+ * fail for good: hasFailed(), failed().
  *
  * Owns the controller and the published service object (replaced on every addService()).
  */
