@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QSocketNotifier>
 
+#include "LinkManager.h"
+#include "LinkTransport.h"
 #include "MeshNode.h"
 #include "PeerTable.h"
 
@@ -17,6 +19,27 @@ namespace {
 QString hex(const QByteArray &bytes)
 {
     return QString::fromLatin1(bytes.toHex());
+}
+
+QString transportStateName(TransportState state)
+{
+    switch (state) {
+    case TransportState::Off:
+        return QStringLiteral("off");
+    case TransportState::Unavailable:
+        return QStringLiteral("unavailable");
+    case TransportState::Starting:
+        return QStringLiteral("starting");
+    case TransportState::Running:
+        return QStringLiteral("running");
+    case TransportState::Partial:
+        return QStringLiteral("partial");
+    case TransportState::NeedsPermission:
+        return QStringLiteral("needs_permission");
+    case TransportState::Failed:
+        return QStringLiteral("failed");
+    }
+    return QStringLiteral("unknown");
 }
 
 QString linkName(const PeerInfo &peer)
@@ -53,6 +76,26 @@ HeadlessConsole::HeadlessConsole(MeshNode &node, QIODevice &out, QObject *parent
         write({{QStringLiteral("event"), QStringLiteral("nick")}, {QStringLiteral("nick"), nick}});
     });
     connect(&m_node, &MeshNode::error, this, &HeadlessConsole::reportError);
+    connect(&m_node.links(), &LinkManager::transportsChanged, this,
+            &HeadlessConsole::writeTransports);
+}
+
+void HeadlessConsole::writeTransports()
+{
+    for (const LinkTransport *transport : m_node.links().transports()) {
+        const QString type =
+            transport->type() == LinkType::Ble ? QStringLiteral("ble") : QStringLiteral("ip");
+        const QString state = transportStateName(transport->state());
+        const QString status = transport->statusText();
+        const QString key = type + u'|' + state + u'|' + status;
+        if (m_lastTransportState.value(type) == key)
+            continue; // only changes are news
+        m_lastTransportState.insert(type, key);
+        write({{QStringLiteral("event"), QStringLiteral("transport")},
+               {QStringLiteral("type"), type},
+               {QStringLiteral("state"), state},
+               {QStringLiteral("status"), status}});
+    }
 }
 
 void HeadlessConsole::readFromDescriptor(int fd)
@@ -113,6 +156,7 @@ void HeadlessConsole::handleLine(const QString &rawLine)
 
 void HeadlessConsole::announceReady(const QString &listen)
 {
+    writeTransports();
     write({{QStringLiteral("event"), QStringLiteral("ready")},
            {QStringLiteral("peer_id"), m_node.peerId().toHex()},
            {QStringLiteral("nick"), m_node.nickname()},

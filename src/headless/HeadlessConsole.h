@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 
@@ -50,10 +51,13 @@ private:
     void writePeer(const PeerInfo &peer, const QString &state);
     void writeMessage(const StoredMessage &message);
     void writeWho();
+    /** One `transport` event per transport whose state or status text changed. */
+    void writeTransports();
 
     MeshNode &m_node;
     QIODevice &m_out;
     QSocketNotifier *m_notifier = nullptr;
     int m_fd = -1;
     QByteArray m_pending;
+    QHash<QString, QString> m_lastTransportState; // type -> what was last written
 };

@@ -25,7 +25,10 @@ HeadlessNode::~HeadlessNode()
 
 QStringList HeadlessNode::arguments() const
 {
+    // These tests are about the mesh over IP: on a machine with a real adapter, Bluetooth would
+    // add links (and scanning) that no test controls.
     QStringList args{u"--headless"_s,
+                     u"--no-ble"_s,
                      u"--data-dir"_s,
                      m_dataDir->path(),
                      u"--listen"_s,
