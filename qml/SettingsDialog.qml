@@ -65,7 +65,10 @@ Dialog {
             Switch {
                 id: bluetoothSwitch
                 objectName: "bluetoothSwitch"
-                text: checked ? qsTr("On") : qsTr("Off")
+                // Switching the radio roles live is not supported yet: say so instead of pretending.
+                text: (checked ? qsTr("On") : qsTr("Off"))
+                      + (checked !== root.connectivity.bluetoothEnabled
+                         ? qsTr(" (when Meshcast restarts)") : "")
                 Accessible.name: qsTr("Use Bluetooth LE")
             }
 
