@@ -75,6 +75,7 @@ BleTransport::BleTransport(Clock &clock, QRandomGenerator *random, Options optio
             Qt::QueuedConnection);
     });
     connect(m_central, &BleCentral::slotsChanged, this, &BleTransport::slotsChanged);
+    connect(m_central, &BleCentral::slotsChanged, this, &LinkTransport::stateChanged);
 
     if (m_options.peripheral) {
         m_peripheral = new BlePeripheral(
@@ -113,6 +114,18 @@ bool BleTransport::isRunning() const
 void BleTransport::dial(const QString &address)
 {
     m_central->dial(address);
+}
+
+QString BleTransport::statusText() const
+{
+    const QString text = m_status.text();
+    const TransportState now = state();
+    if (now != TransportState::Running && now != TransportState::Partial)
+        return text;
+    return tr("%1 · %2 of %3 outgoing slots free")
+        .arg(text)
+        .arg(freeOutgoingSlots())
+        .arg(maxOutgoing());
 }
 
 int BleTransport::maxOutgoing() const

@@ -65,7 +65,8 @@ public:
     /** True while the central scans. */
     bool isRunning() const override;
     TransportState state() const override { return m_status.state(); }
-    QString statusText() const override { return m_status.text(); }
+    /** The state in words, and while scanning how many outgoing connection slots are free. */
+    QString statusText() const override;
     /** Dials a peripheral by address, "AA:BB:CC:DD:EE:FF". */
     void dial(const QString &address) override;
 

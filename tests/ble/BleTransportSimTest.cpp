@@ -103,10 +103,14 @@ private Q_SLOTS:
         QSignalSpy opened(&ble, &LinkTransport::linkOpened);
         QVERIFY(ble.start());
         QCOMPARE(ble.state(), TransportState::Running);
-        QCOMPARE(ble.statusText(), u"Bluetooth: scanning and advertising"_s);
+        QCOMPARE(ble.statusText(),
+                 u"Bluetooth: scanning and advertising · %1 of %1 outgoing slots free"_s.arg(
+                     ble.maxOutgoing()));
         QVERIFY(ble.isRunning());
 
         QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, Timeout);
+        QTRY_VERIFY(ble.statusText().endsWith(
+            u"%1 of %2 outgoing slots free"_s.arg(ble.maxOutgoing() - 1).arg(ble.maxOutgoing())));
         Link *link = linkAt(opened, 0);
         QCOMPARE(link->type(), LinkType::Ble);
         QVERIFY(link->isOutgoing());
