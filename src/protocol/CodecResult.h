@@ -1,37 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <utility>
-#include <variant>
-
 #include "CodecError.h"
+#include "Result.h"
 
 /**
  * A value or the CodecError that prevented it: what every decoder returns instead of throwing.
- * value() on an error (or error() on a value) is a programming mistake and asserts.
+ * Converts from either, so a decoder can `return packet;` or `return CodecError::Truncated;`.
  */
 template<typename T>
-class CodecResult
+class CodecResult : public Result<T, CodecError>
 {
+    using Base = Result<T, CodecError>;
+
 public:
-    CodecResult(T value)
-        : m_state(std::move(value))
-    {}
+    using Base::Base;
     CodecResult(CodecError error)
-        : m_state(error)
+        : Base(Base::failure(error))
     {}
-
-    bool ok() const { return std::holds_alternative<T>(m_state); }
-    explicit operator bool() const { return ok(); }
-
-    const T &value() const & { return std::get<T>(m_state); }
-    T &value() & { return std::get<T>(m_state); }
-    T &&value() && { return std::get<T>(std::move(m_state)); }
-    const T *operator->() const { return &value(); }
-    const T &operator*() const & { return value(); }
-
-    CodecError error() const { return std::get<CodecError>(m_state); }
-
-private:
-    std::variant<T, CodecError> m_state;
 };

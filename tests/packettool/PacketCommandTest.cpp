@@ -36,13 +36,13 @@ private slots:
 using namespace Qt::StringLiterals;
 
 namespace {
-struct Result
+struct CommandRun
 {
     int exitCode = -1;
     QByteArray out; ///< stdout without its trailing newline
 };
 
-Result run(const QStringList &arguments)
+CommandRun run(const QStringList &arguments)
 {
     QProcess process;
     process.start(QStringLiteral(MESHCAST_BINARY),
@@ -57,7 +57,7 @@ Result run(const QStringList &arguments)
 
 QJsonObject decodeToJson(const QByteArray &frame)
 {
-    const Result result = run({QStringLiteral("decode"), QString::fromLatin1(frame.toHex())});
+    const CommandRun result = run({QStringLiteral("decode"), QString::fromLatin1(frame.toHex())});
     return result.exitCode == 0 ? QJsonDocument::fromJson(result.out).object() : QJsonObject();
 }
 
@@ -85,7 +85,7 @@ void PacketCommandTest::decodePrintsDocumentedFields_data()
 void PacketCommandTest::decodePrintsDocumentedFields()
 {
     QFETCH(QJsonObject, vector);
-    const Result result = run({QStringLiteral("decode"), vector[u"hex"].toString()});
+    const CommandRun result = run({QStringLiteral("decode"), vector[u"hex"].toString()});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(!result.out.contains('\n')); // one line
     const QJsonObject decoded = QJsonDocument::fromJson(result.out).object();
@@ -113,7 +113,7 @@ void PacketCommandTest::encodeReproducesEveryVector()
     QFETCH(QJsonObject, vector);
     const QJsonObject decoded = decodeToJson(TestVectors::bytes(vector[u"hex"]));
     QVERIFY(!decoded.isEmpty());
-    const Result result = run({QStringLiteral("encode"), compact(decoded)});
+    const CommandRun result = run({QStringLiteral("encode"), compact(decoded)});
     QCOMPARE(result.exitCode, 0);
     // encode prints the unpadded frame (docs/CLI.md); the wire form of a padded Noise frame is the
     // decoder's encoded_padded, which must then equal the input.
@@ -142,12 +142,12 @@ void PacketCommandTest::timestampSurvivesDecodeAndEncode()
     QByteArray frame = TestVectors::bytes(
         TestVectors::find(QStringLiteral("frames.json"), QStringLiteral("v1-broadcast"))[u"hex"]);
     qToBigEndian(timestamp, frame.data() + 3); // spec 01 §2: 8 bytes at offset 3
-    const Result decoded = run({QStringLiteral("decode"), QString::fromLatin1(frame.toHex())});
+    const CommandRun decoded = run({QStringLiteral("decode"), QString::fromLatin1(frame.toHex())});
     QCOMPARE(decoded.exitCode, 0);
     const auto printed =
         QRegularExpression(uR"("timestamp":([^,}]*))"_s).match(QString::fromLatin1(decoded.out));
     QCOMPARE(printed.captured(1), QString::number(timestamp));
-    const Result encoded = run({QStringLiteral("encode"), QString::fromUtf8(decoded.out)});
+    const CommandRun encoded = run({QStringLiteral("encode"), QString::fromUtf8(decoded.out)});
     QCOMPARE(encoded.out, frame.toHex());
 }
 
@@ -182,7 +182,7 @@ void PacketCommandTest::encodeCompressesAsAsked()
                       {u"payload"_s, QString::fromLatin1(payload.toHex())}};
     if (!compressed.isNull())
         input.insert(u"compressed"_s, compressed);
-    const Result encoded = run({QStringLiteral("encode"), compact(input)});
+    const CommandRun encoded = run({QStringLiteral("encode"), compact(input)});
     QCOMPARE(encoded.exitCode, 0);
     const QByteArray frame = QByteArray::fromHex(encoded.out);
     QCOMPARE(bool(quint8(frame.at(11)) & 0x04), expectCompressed); // isCompressed, spec 01 §3
@@ -232,8 +232,8 @@ void PacketCommandTest::verifyReportsValidity()
     QFETCH(QByteArray, frame);
     QFETCH(QByteArray, key);
     QFETCH(bool, valid);
-    const Result result = run({QStringLiteral("verify"), QString::fromLatin1(frame.toHex()),
-                               QStringLiteral("--key"), QString::fromLatin1(key.toHex())});
+    const CommandRun result = run({QStringLiteral("verify"), QString::fromLatin1(frame.toHex()),
+                                   QStringLiteral("--key"), QString::fromLatin1(key.toHex())});
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out,
              valid ? QByteArray(R"({"valid":true})") : QByteArray(R"({"valid":false})"));
@@ -286,7 +286,7 @@ void PacketCommandTest::malformedInputPrintsErrorKind()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QByteArray, expected);
-    const Result result = run(arguments);
+    const CommandRun result = run(arguments);
     QCOMPARE(result.out, expected);
     QCOMPARE(result.exitCode, 1);
 }
