@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WebSocketLink.h"
 
+#include <QPointer>
+
 #include <QWebSocket>
 
 #include "IpLinkLog.h"
@@ -27,8 +29,16 @@ WebSocketLink::WebSocketLink(QWebSocket *socket, bool outgoing, const QString &r
     });
     connect(socket, &QWebSocket::disconnected, this, &WebSocketLink::handleDisconnected);
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
-        fail(WebSocketFault::SocketError, QWebSocketProtocol::CloseCodeAbnormalDisconnection,
-             u"socket error: "_s + m_socket->errorString());
+        if (!isOpen())
+            return;
+        // A broken connection takes no close frame: trying to write one only makes Qt complain
+        // about the dead descriptor. Abort it instead.
+        const QString reason = u"socket error: "_s + m_socket->errorString();
+        qCInfo(lcIpLink) << "link" << id() << "to" << m_remoteAddress << "failed:" << reason;
+        Q_EMIT faulted(WebSocketFault::SocketError);
+        const QPointer<QWebSocket> guard = m_socket; // a closed() slot may delete this link
+        if (finish(reason) && guard)
+            guard->abort();
     });
     if (socket->state() != QAbstractSocket::ConnectedState)
         finish(u"not connected"_s);
