@@ -2,7 +2,6 @@
 #include "NodeProcess.h"
 
 #include <QJsonDocument>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -29,14 +28,8 @@ bool NodeProcess::start(const QStringList &arguments, const QProcessEnvironment 
     m_process->setProcessEnvironment(environment);
     connect(m_process.get(), &QProcess::readyReadStandardOutput, this, &NodeProcess::readOutput);
     connect(m_process.get(), &QProcess::readyReadStandardError, this, &NodeProcess::readErrors);
-    // The node writes its events through stdio, block-buffered into a pipe: line-buffer it.
-    const QString stdbuf = QStandardPaths::findExecutable(u"stdbuf"_s);
-    const QStringList args =
-        QStringList{u"--headless"_s, u"--data-dir"_s, m_dataDir.path()} + arguments;
-    if (stdbuf.isEmpty())
-        m_process->start(QStringLiteral(MESHCAST_BINARY), args);
-    else
-        m_process->start(stdbuf, QStringList{u"-oL"_s, QStringLiteral(MESHCAST_BINARY)} + args);
+    m_process->start(QStringLiteral(MESHCAST_BINARY),
+                     QStringList{u"--headless"_s, u"--data-dir"_s, m_dataDir.path()} + arguments);
     if (!m_process->waitForStarted(timeoutMs))
         return false;
     return QTest::qWaitFor([this] { return !m_ready.isEmpty() || !isRunning(); }, timeoutMs) &&
@@ -69,12 +62,7 @@ int NodeProcess::exitCode() const
 
 QList<QJsonObject> NodeProcess::events(const QString &kind) const
 {
-    QList<QJsonObject> found;
-    for (const QJsonObject &event : m_events) {
-        if (event.value(u"event"_s).toString() == kind)
-            found.append(event);
-    }
-    return found;
+    return m_output.ofKind(kind);
 }
 
 QList<QJsonObject> NodeProcess::messages(const QString &text) const
@@ -99,15 +87,7 @@ QStringList NodeProcess::logLinesWith(const QString &text) const
 
 void NodeProcess::readOutput()
 {
-    m_out += m_process->readAllStandardOutput();
-    qsizetype newline;
-    while ((newline = m_out.indexOf('\n')) >= 0) {
-        const QByteArray line = m_out.left(newline);
-        m_out.remove(0, newline + 1);
-        const QJsonObject event = QJsonDocument::fromJson(line).object();
-        if (event.isEmpty())
-            continue;
-        m_events.append(event);
+    for (const QJsonObject &event : m_output.append(m_process->readAllStandardOutput())) {
         if (m_ready.isEmpty() && event.value(u"event"_s).toString() == u"ready"_s)
             m_ready = event;
     }
@@ -116,9 +96,6 @@ void NodeProcess::readOutput()
 void NodeProcess::readErrors()
 {
     m_err += m_process->readAllStandardError();
-    qsizetype newline;
-    while ((newline = m_err.indexOf('\n')) >= 0) {
-        m_log.append(QString::fromUtf8(m_err.left(newline)));
-        m_err.remove(0, newline + 1);
-    }
+    for (const QByteArray &line : JsonLineEvents::takeLines(m_err))
+        m_log.append(QString::fromUtf8(line));
 }

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include "JsonLineEvents.h"
+
 /**
  * One real `meshcast --headless` process for the BLE tests, in an environment the test chooses
  * (which system bus it sees, which BlueZ version it assumes). Collects the JSON events it prints
@@ -50,9 +52,8 @@ private:
 
     QTemporaryDir m_dataDir;
     std::unique_ptr<QProcess> m_process;
-    QByteArray m_out;
+    JsonLineEvents m_output;
     QByteArray m_err;
-    QList<QJsonObject> m_events;
     QStringList m_log;
     QJsonObject m_ready;
 };

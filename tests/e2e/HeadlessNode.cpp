@@ -52,8 +52,7 @@ bool HeadlessNode::start(int timeoutMs)
 {
     if (!m_dataDir->isValid() || isRunning())
         return false;
-    m_events.clear();
-    m_pending.clear();
+    m_output.clear();
     m_ready = {};
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -131,17 +130,12 @@ QString HeadlessNode::nick() const
 
 QList<QJsonObject> HeadlessNode::events(const QString &kind) const
 {
-    QList<QJsonObject> found;
-    for (const QJsonObject &event : m_events) {
-        if (event.value(u"event"_s).toString() == kind)
-            found.append(event);
-    }
-    return found;
+    return m_output.ofKind(kind);
 }
 
 bool HeadlessNode::hasEvent(const QString &kind, const QString &id) const
 {
-    for (const QJsonObject &event : m_events) {
+    for (const QJsonObject &event : m_output.all()) {
         if (event.value(u"event"_s).toString() == kind && event.value(u"id"_s).toString() == id)
             return true;
     }
@@ -200,19 +194,12 @@ QJsonObject HeadlessNode::lastPeerEvent(const QString &peerId) const
 
 void HeadlessNode::readOutput()
 {
-    m_pending += m_process->readAllStandardOutput();
-    qsizetype newline;
-    while ((newline = m_pending.indexOf('\n')) >= 0) {
-        const QByteArray line = m_pending.left(newline);
-        m_pending.remove(0, newline + 1);
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
-        if (!document.isObject()) {
-            qWarning("%s: not a JSON object on stdout: %s", qPrintable(m_options.nick),
-                     line.constData());
-            continue;
-        }
-        const QJsonObject event = document.object();
+    QList<QByteArray> rejected;
+    const QList<QJsonObject> added = m_output.append(m_process->readAllStandardOutput(), &rejected);
+    for (const QByteArray &line : std::as_const(rejected))
+        qWarning("%s: not a JSON object on stdout: %s", qPrintable(m_options.nick),
+                 line.constData());
+    for (const QJsonObject &event : added) {
         if (m_ready.isEmpty() && event.value(u"event"_s).toString() == u"ready") {
             m_ready = event;
             // A restart keeps the port the node got, so dialers find it again.
@@ -220,7 +207,6 @@ void HeadlessNode::readOutput()
             if (url.isValid() && url.port() > 0)
                 m_options.listen = u"%1:%2"_s.arg(url.host()).arg(url.port());
         }
-        m_events.append(event);
         Q_EMIT eventReceived(event);
     }
 }

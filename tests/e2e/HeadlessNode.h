@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "JsonLineEvents.h"
+
 class QProcess;
 class QTemporaryDir;
 
@@ -77,7 +79,7 @@ public:
     QString nick() const;
 
     /** Every event of the current run, in order. */
-    const QList<QJsonObject> &events() const { return m_events; }
+    const QList<QJsonObject> &events() const { return m_output.all(); }
     /** The events named @p kind ("message", "peer", …). */
     QList<QJsonObject> events(const QString &kind) const;
     bool hasEvent(const QString &kind, const QString &id) const;
@@ -103,7 +105,6 @@ private:
     Options m_options;
     std::unique_ptr<QTemporaryDir> m_dataDir;
     std::unique_ptr<QProcess> m_process;
-    QByteArray m_pending;
-    QList<QJsonObject> m_events;
+    JsonLineEvents m_output;
     QJsonObject m_ready;
 };
