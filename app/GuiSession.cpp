@@ -19,9 +19,6 @@ Q_IMPORT_QML_PLUGIN(MeshcastPlugin)
 Q_IMPORT_QML_PLUGIN(Meshcast_UiPlugin)
 
 namespace {
-// Long enough for the leave to reach the sockets, short enough not to be noticed.
-constexpr int LeaveFlushMs = 150;
-
 void mergeCommandLine(ConnectivitySettings &connectivity, const AppOptions &options)
 {
     if (options.noBle)
@@ -99,14 +96,8 @@ int GuiSession::run(QGuiApplication &app, AppOptions options, const QElapsedTime
         });
     }
 
-    bool leaving = false;
     app.setQuitOnLastWindowClosed(false);
-    QObject::connect(&app, &QGuiApplication::lastWindowClosed, &app, [&] {
-        if (leaving)
-            return;
-        leaving = true;
-        runtime.node().sendLeave();
-        QTimer::singleShot(LeaveFlushMs, &app, &QCoreApplication::quit);
-    });
+    QObject::connect(&app, &QGuiApplication::lastWindowClosed, &runtime,
+                     &NodeRuntime::leaveThenQuit);
     return app.exec();
 }

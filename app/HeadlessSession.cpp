@@ -3,18 +3,12 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QTimer>
 
 #include <cstdio>
 
 #include "HeadlessConsole.h"
 #include "MeshNode.h"
 #include "NodeRuntime.h"
-
-namespace {
-// Long enough for the leave to reach the sockets, short enough not to be noticed.
-constexpr int LeaveFlushMs = 150;
-} // namespace
 
 int HeadlessSession::run(QCoreApplication &app, const AppOptions &options)
 {
@@ -29,14 +23,8 @@ int HeadlessSession::run(QCoreApplication &app, const AppOptions &options)
         return 1;
     }
     HeadlessConsole console(runtime.node(), out);
-    bool leaving = false;
-    QObject::connect(&console, &HeadlessConsole::quitRequested, &app, [&] {
-        if (leaving)
-            return;
-        leaving = true;
-        runtime.node().sendLeave();
-        QTimer::singleShot(LeaveFlushMs, &app, &QCoreApplication::quit);
-    });
+    QObject::connect(&console, &HeadlessConsole::quitRequested, &runtime,
+                     &NodeRuntime::leaveThenQuit);
     console.announceReady(runtime.listenUrl());
     console.readFromDescriptor(0);
     return app.exec();

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NodeRuntime.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include "BleTransport.h"
 #include "IdentityStore.h"
@@ -131,6 +133,17 @@ void NodeRuntime::applyConnectivity(const QString &lanInterface, const QStringLi
             m_links->addStaticPeer(m_ip, peer);
         }
     }
+}
+
+void NodeRuntime::leaveThenQuit()
+{
+    // Long enough for the leave to reach the sockets, short enough not to be noticed.
+    constexpr int LeaveFlushMs = 150;
+    if (m_leaving)
+        return;
+    m_leaving = true;
+    m_node->sendLeave();
+    QTimer::singleShot(LeaveFlushMs, QCoreApplication::instance(), &QCoreApplication::quit);
 }
 
 QString NodeRuntime::listenUrl() const

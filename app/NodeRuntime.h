@@ -40,6 +40,11 @@ public:
      * and links to @p manualPeers added. Removed peers are forgotten at the next start.
      */
     void applyConnectivity(const QString &lanInterface, const QStringList &manualPeers);
+    /**
+     * Sends this node's signed leave, then quits the application once the sockets had time to
+     * carry it. Calling it again while leaving does nothing.
+     */
+    void leaveThenQuit();
     /** ws://host:port this node listens on, or "" when it does not. */
     QString listenUrl() const;
     QString dataDir() const { return m_dataDir; }
@@ -59,4 +64,5 @@ private:
     LanDiscovery *m_lan = nullptr;
     MeshNode *m_node = nullptr;
     QSet<QString> m_discovered;
+    bool m_leaving = false;
 };

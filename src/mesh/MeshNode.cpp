@@ -69,6 +69,11 @@ QString MeshNode::fingerprint() const
     return Identity::formatFingerprint(m_identity.fingerprint());
 }
 
+QString MeshNode::shortFingerprint() const
+{
+    return Identity::shortFingerprint(m_identity.fingerprint());
+}
+
 int MeshNode::linkCount() const
 {
     return m_links.linkCount();

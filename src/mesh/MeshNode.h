@@ -63,6 +63,8 @@ public:
     PeerId peerId() const { return m_identity.peerId(); }
     QString peerIdHex() const { return peerId().toHex(); }
     QString fingerprint() const;
+    /** The first groups of fingerprint(), as peer lists show fingerprints. */
+    QString shortFingerprint() const;
     int linkCount() const;
     int linkLimit() const;
     static int maxMessageBytes();

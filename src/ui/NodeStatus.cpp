@@ -59,7 +59,7 @@ QString NodeStatus::fingerprint() const
 
 QString NodeStatus::shortFingerprint() const
 {
-    return fingerprint().left(19); // the first four groups of four
+    return m_node ? m_node->shortFingerprint() : QString();
 }
 
 NodeStatus::BluetoothState NodeStatus::bluetoothState() const
