@@ -12,6 +12,7 @@
 #include "LinkManager.h"
 #include "MeshNode.h"
 #include "MessageStore.h"
+#include "PeerBindingStore.h"
 #include "SystemClock.h"
 #include "WebSocketTransport.h"
 
@@ -21,6 +22,7 @@ NodeRuntime::NodeRuntime(AppOptions options, QObject *parent)
     , m_random(QRandomGenerator::securelySeeded())
     , m_clock(std::make_unique<SystemClock>())
     , m_store(std::make_unique<MessageStore>())
+    , m_bindings(std::make_unique<PeerBindingStore>())
 {
     m_dataDir = m_options.dataDir.isEmpty()
                     ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
@@ -44,7 +46,8 @@ bool NodeRuntime::start(QString *error)
         *error = identity.error();
         return false;
     }
-    if (!m_store->open(QDir(m_dataDir).filePath(QStringLiteral("history.sqlite")), error))
+    const QString historyPath = QDir(m_dataDir).filePath(QStringLiteral("history.sqlite"));
+    if (!m_store->open(historyPath, error) || !m_bindings->open(historyPath, error))
         return false;
 
     m_links = new LinkManager(identity->peerId(), *m_clock, &m_random, m_options.linkLimit);
@@ -76,6 +79,7 @@ bool NodeRuntime::start(QString *error)
             std::min(config.aloneAnnounceIntervalMs, m_options.announceIntervalMs);
     }
     m_node = new MeshNode(*identity, *m_store, *m_links, *m_clock, &m_random, config);
+    m_node->setBindingStore(m_bindings.get());
     if (config.nickname.isEmpty())
         m_node->setNickname(defaultNickname());
 

@@ -14,6 +14,7 @@ class LanDiscovery;
 class LinkManager;
 class MeshNode;
 class MessageStore;
+class PeerBindingStore;
 class SystemClock;
 class WebSocketTransport;
 
@@ -58,6 +59,7 @@ private:
     QRandomGenerator m_random;
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<MessageStore> m_store;
+    std::unique_ptr<PeerBindingStore> m_bindings;
     LinkManager *m_links = nullptr;
     WebSocketTransport *m_ip = nullptr;
     BleTransport *m_ble = nullptr;

@@ -13,6 +13,7 @@
 #include "PacketCodec.h"
 #include "PacketId.h"
 #include "PacketSigner.h"
+#include "PeerBindingStore.h"
 #include "PeerTable.h"
 #include "PublicMessagePayload.h"
 
@@ -54,6 +55,18 @@ MeshNode::~MeshNode()
 {
     m_clock.cancel(m_announceTimer);
     m_clock.cancel(m_expiryTimer);
+}
+
+void MeshNode::setBindingStore(PeerBindingStore *store)
+{
+    PeerBindings &bindings = m_peers->bindings();
+    bindings.load(store->load(bindings.limits().capacity));
+    bindings.setJournal([store](const PeerBinding &binding, PeerBindings::Change change) {
+        if (change == PeerBindings::Change::Removed)
+            store->remove(binding.peer);
+        else
+            store->save(binding);
+    });
 }
 
 void MeshNode::start()
@@ -214,6 +227,8 @@ void MeshNode::onMessageAccepted(const Packet &packet, int hops, quint64 linkId)
     const MessageStore::AddResult added = m_store.addReceived(message);
     if (added.status == MessageStore::AddResult::Status::Added) {
         message.rowId = added.rowId;
+        // The user now relies on this peer's key: its binding can never be recycled.
+        m_peers->bindings().pin(packet.senderId);
         Q_EMIT messageReceived(message);
     } else if (added.status == MessageStore::AddResult::Status::Failed) {
         Q_EMIT error(tr("Could not save a received message: %1").arg(m_store.lastError()));

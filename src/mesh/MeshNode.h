@@ -15,6 +15,7 @@ class Link;
 class LinkManager;
 class MeshRouter;
 class MessageStore;
+class PeerBindingStore;
 class PeerTable;
 class QRandomGenerator;
 struct Packet;
@@ -55,6 +56,11 @@ public:
              QRandomGenerator *random, Config config, QObject *parent = nullptr);
     ~MeshNode() override;
 
+    /**
+     * Keeps the peers' signing-key bindings in @p store (which must outlive the node): loads the
+     * bindings persisted earlier and writes every new one, so a restart forgets no peer's key.
+     */
+    void setBindingStore(PeerBindingStore *store);
     /** Starts announcing and sends what the outbox still holds once a link exists. */
     void start();
     /** Tells the mesh this node leaves (a signed leave on every link); no announce follows. */

@@ -6,14 +6,27 @@
 #include "AnnouncePayload.h"
 #include "Clock.h"
 #include "FragmentPayload.h"
-#include "Fragmenter.h"
 #include "Link.h"
 #include "LinkManager.h"
 #include "MeshLog.h"
 #include "PacketId.h"
 #include "PacketSigner.h"
 #include "PeerTable.h"
+#include "PublicMessagePayload.h"
 #include "RelayPolicy.h"
+
+namespace {
+constexpr int MaxTrackedLinks = 256;
+constexpr int MaxTrackedSenders = 4096;
+/** Far above any real announce (nickname ≤ 255 bytes, two keys, ≤ 10 neighbours). */
+constexpr qsizetype MaxAnnounceBytes = 1024;
+constexpr qsizetype MaxLeaveBytes = 256;
+/** A fragment carries one chunk of a frame: never more than a v1 payload. */
+constexpr qsizetype MaxFragmentBytes = 0xFFFF;
+/** Types Meshcast only relays: bounded so an unknown type cannot inflate to megabytes either. */
+constexpr qsizetype MaxOtherPayloadBytes = 256 * 1024;
+constexpr int SeenCapacity = 16384;
+} // namespace
 
 MeshRouter::MeshRouter(const PeerId &self, LinkManager &links, PeerTable &peers, Clock &clock,
                        QRandomGenerator *random, QObject *parent)
@@ -27,27 +40,27 @@ MeshRouter::MeshRouter(const PeerId &self, LinkManager &links, PeerTable &peers,
     , m_links(links)
     , m_peers(peers)
     , m_clock(clock)
-    , m_random(random)
     , m_config(config)
-    , m_codec(&m_rejections)
+    , m_codec(&m_rejections, codecLimits())
+    , m_seen(SeenCapacity)
     , m_reassembler(&m_rejections)
+    , m_relays(self, links, peers, clock, random, config.relay, m_counters)
+    , m_ingress(config.ingressPerLink, MaxTrackedLinks)
+    , m_messagesPerSender(config.messagesPerSender, MaxTrackedSenders)
+    , m_newPeers(config.newPeersPerLink, MaxTrackedLinks)
 {
     connect(&m_links, &LinkManager::frameReceived, this, &MeshRouter::handleFrame);
     connect(&m_links, &LinkManager::linkAdded, this, &MeshRouter::shareAnnouncesWith);
     connect(&m_peers, &PeerTable::peerLeft, this,
             [this](const PeerInfo &peer) { m_latestAnnounces.remove(peer.id); });
-    connect(&m_links, &LinkManager::linkRemoved, this, [this](Link *link) {
-        for (PendingRelay &relay : m_pendingRelays)
-            relay.targets.removeAll(link);
-    });
+    connect(&m_links, &LinkManager::linkRemoved, this, &MeshRouter::forgetLink);
+    connect(&m_relays, &RelayScheduler::relayed, this, &MeshRouter::countersChanged);
     housekeeping();
 }
 
 MeshRouter::~MeshRouter()
 {
     m_clock.cancel(m_housekeepingTimer);
-    for (const PendingRelay &relay : std::as_const(m_pendingRelays))
-        m_clock.cancel(relay.timerId);
 }
 
 int MeshRouter::hopsFor(quint8 ttl)
@@ -55,30 +68,42 @@ int MeshRouter::hopsFor(quint8 ttl)
     return std::clamp(int(Packet::DefaultTtl) - int(ttl) + 1, 1, int(Packet::DefaultTtl) + 1);
 }
 
+PacketCodec::Limits MeshRouter::codecLimits()
+{
+    PacketCodec::Limits limits;
+    limits.maxDecompressedSize = MaxOtherPayloadBytes;
+    // Received public messages get the cap composed ones have (issue 8, defect 6).
+    limits.maxPayloadByType = {
+        {quint8(MessageType::Announce), MaxAnnounceBytes},
+        {quint8(MessageType::Message), PublicMessagePayload::MaxBytes},
+        {quint8(MessageType::Leave), MaxLeaveBytes},
+        {quint8(MessageType::Fragment), MaxFragmentBytes},
+    };
+    return limits;
+}
+
 int MeshRouter::originate(const Packet &packet)
 {
     m_seen.insert(PacketId::of(packet), m_clock.monotonicMs());
-    const auto frame = PacketCodec::encodeForWire(packet);
-    if (!frame) {
-        qCWarning(lcMesh) << "cannot encode own packet:" << codecErrorName(frame.error());
-        return 0;
-    }
-    const QList<Link *> links = m_links.links();
-    for (Link *link : links)
-        send(link, packet, *frame);
-    return int(links.size());
+    return m_relays.sendToAll(packet);
 }
 
 void MeshRouter::originateTo(Link *link, const Packet &packet)
 {
     m_seen.insert(PacketId::of(packet), m_clock.monotonicMs());
-    if (const auto frame = PacketCodec::encodeForWire(packet))
-        send(link, packet, *frame);
+    m_relays.sendTo(link, packet);
 }
 
 void MeshRouter::handleFrame(Link *link, const QByteArray &frame)
 {
     ++m_counters.framesReceived;
+    // Spent before any decoding or verifying: a link flooding us cannot take the CPU that
+    // every other link's traffic needs (issue 8, defect 7).
+    if (!m_ingress.allow(link->id(), m_clock.monotonicMs())) {
+        ++m_counters.ingressDropped;
+        qCDebug(lcMesh) << "ingress budget spent on link" << link->id();
+        return;
+    }
     const auto packet = m_codec.decode(frame);
     if (!packet) {
         qCDebug(lcMesh) << "undecodable frame on link" << link->id() << "("
@@ -86,63 +111,102 @@ void MeshRouter::handleFrame(Link *link, const QByteArray &frame)
         Q_EMIT countersChanged();
         return;
     }
-    handlePacket(*packet, link, true);
-    Q_EMIT countersChanged();
-}
-
-void MeshRouter::handlePacket(const Packet &packet, Link *link, bool relay)
-{
-    const QByteArray id = PacketId::of(packet);
-    if (!m_seen.insert(id, m_clock.monotonicMs())) {
-        ++m_counters.duplicates;
-        cancelRelayTo(id, link);
-        return;
+    const QByteArray id = PacketId::of(*packet);
+    if (isDuplicate(id, link) || packet->senderId == m_self) {
+        Q_EMIT countersChanged();
+        return; // seen, or our own packet coming back after the seen-cache window
     }
-    if (packet.senderId == m_self)
-        return; // our own packet coming back after the seen-cache window
-    switch (packet.messageType()) {
+    switch (packet->messageType()) {
     case MessageType::Fragment:
-        handleFragment(packet, link);
-        if (relay)
-            scheduleRelay(packet, id, link);
-        return;
+        handleFragment(*packet, id, link);
+        break;
     case MessageType::Announce:
-        acceptAnnounce(packet, link, relay);
-        return;
+        acceptAnnounce(*packet, id, link, true);
+        break;
     case MessageType::Message:
     case MessageType::Leave:
-        acceptSigned(packet, link, relay);
-        return;
+        acceptSigned(*packet, id, link, true);
+        break;
     default:
         // Types Meshcast does not act on (Noise, sync, files, …): pass them on for the peers
         // that do, never show them. requestSync is suppressed by the relay policy.
         ++m_counters.notForUs;
-        if (relay && !(packet.recipientId && *packet.recipientId == m_self))
-            scheduleRelay(packet, id, link);
-        return;
+        m_seen.insert(id, m_clock.monotonicMs());
+        if (!(packet->recipientId && *packet->recipientId == m_self))
+            relay(*packet, id, link, false);
+        break;
     }
+    Q_EMIT countersChanged();
 }
 
-void MeshRouter::handleFragment(const Packet &packet, Link *link)
+bool MeshRouter::isDuplicate(const QByteArray &id, Link *link)
 {
+    if (!m_seen.contains(id, m_clock.monotonicMs()))
+        return false;
+    ++m_counters.duplicates;
+    m_relays.cancelTo(id, link);
+    return true;
+}
+
+void MeshRouter::handleFragment(const Packet &packet, const QByteArray &id, Link *link)
+{
+    // Fragments are not signed: the ID is all there is to de-duplicate them by.
+    m_seen.insert(id, m_clock.monotonicMs());
     const auto fragment = FragmentPayload::decode(packet.payload);
     if (!fragment) {
         ++m_counters.badPayload;
         return;
     }
-    const auto result = m_reassembler.add(packet.senderId, *fragment, m_clock.monotonicMs());
-    if (!result || !result->has_value())
-        return;
-    const auto inner = m_codec.decode(result->value().frame);
-    if (!inner || inner->senderId != packet.senderId) {
-        ++m_counters.badPayload;
+    // A fragment of a fragment is never sent by an honest peer (spec 02 §3: fragments carry
+    // whole packets). Refused before buffering, and not relayed: one nested frame once took a
+    // node to gigabytes and then every neighbour with it (issue 8, defect 1).
+    if (fragment->originalType == quint8(MessageType::Fragment)) {
+        ++m_counters.nestedFragments;
+        qCDebug(lcMesh) << "nested fragment from" << packet.senderId.toHex() << "refused";
         return;
     }
+    const auto result = m_reassembler.add(packet.senderId, *fragment, m_clock.monotonicMs());
+    if (!result)
+        return;
+    std::optional<Packet> inner;
+    if (result->has_value()) {
+        const auto decoded = m_codec.decode(result->value().frame);
+        if (!decoded || decoded->senderId != packet.senderId ||
+            decoded->messageType() == MessageType::Fragment) {
+            ++m_counters.badPayload;
+            qCDebug(lcMesh) << "reassembled frame from" << packet.senderId.toHex() << "refused";
+            return;
+        }
+        inner = *decoded;
+    }
     // The fragments themselves are relayed; the reassembled packet is for this node only.
-    handlePacket(*inner, link, false);
+    relay(packet, id, link, false);
+    if (inner)
+        handleReassembled(*inner, link);
 }
 
-void MeshRouter::acceptAnnounce(const Packet &packet, Link *link, bool relay)
+void MeshRouter::handleReassembled(const Packet &inner, Link *link)
+{
+    // Handled once, without recursion: the inner packet is known not to be a fragment.
+    const QByteArray id = PacketId::of(inner);
+    if (isDuplicate(id, link) || inner.senderId == m_self)
+        return;
+    switch (inner.messageType()) {
+    case MessageType::Announce:
+        acceptAnnounce(inner, id, link, false);
+        return;
+    case MessageType::Message:
+    case MessageType::Leave:
+        acceptSigned(inner, id, link, false);
+        return;
+    default:
+        ++m_counters.notForUs;
+        m_seen.insert(id, m_clock.monotonicMs());
+        return;
+    }
+}
+
+void MeshRouter::acceptAnnounce(const Packet &packet, const QByteArray &id, Link *link, bool relay)
 {
     const auto announce = AnnouncePayload::decode(packet.payload);
     if (!announce) {
@@ -156,6 +220,15 @@ void MeshRouter::acceptAnnounce(const Packet &packet, Link *link, bool relay)
         qCDebug(lcMesh) << "forged announce claiming" << packet.senderId.toHex();
         return;
     }
+    // Verified: only now may it shadow later copies (issue 8, defect 3).
+    const qint64 now = m_clock.monotonicMs();
+    m_seen.insert(id, now);
+    const auto known = m_peers.bindings().check(packet.senderId, announce->signingPublicKey);
+    if (known == PeerBindings::Check::Unknown && !m_newPeers.allow(link ? link->id() : 0, now)) {
+        ++m_counters.peersRefused;
+        qCDebug(lcMesh) << "new-identity budget spent on link" << (link ? link->id() : 0);
+        return;
+    }
     const int hops = hopsFor(packet.ttl);
     PeerTable::Sighting sighting{hops, link ? link->id() : 0, link ? link->type() : LinkType::Ip,
                                  hops == 1 && link ? link->rssi() : std::nullopt,
@@ -167,6 +240,9 @@ void MeshRouter::acceptAnnounce(const Packet &packet, Link *link, bool relay)
     case PeerTable::AnnounceOutcome::KeyConflict:
         ++m_counters.keyConflicts;
         return;
+    case PeerTable::AnnounceOutcome::Refused:
+        ++m_counters.peersRefused;
+        return;
     default:
         break;
     }
@@ -176,17 +252,20 @@ void MeshRouter::acceptAnnounce(const Packet &packet, Link *link, bool relay)
     if (link && packet.ttl == Packet::DefaultTtl && link->isOpen())
         m_links.bindRemotePeer(link, packet.senderId);
     if (relay)
-        scheduleRelay(packet, PacketId::of(packet), link);
-    for (const UnverifiedPacketQueue::Entry &waiting : m_unverified.takeFor(packet.senderId))
-        acceptSigned(waiting.packet, waiting.arrivedOn, true);
+        this->relay(packet, id, link, true);
+    for (const UnverifiedPacketQueue::Entry &waiting : m_unverified.takeFor(packet.senderId)) {
+        if (!m_seen.contains(waiting.packetId, now))
+            acceptSigned(waiting.packet, waiting.packetId, waiting.arrivedOn, waiting.relay);
+    }
 }
 
-void MeshRouter::acceptSigned(const Packet &packet, Link *link, bool relay)
+void MeshRouter::acceptSigned(const Packet &packet, const QByteArray &id, Link *link, bool relay)
 {
     const QByteArray key = m_peers.boundSigningKey(packet.senderId);
     if (key.isEmpty()) {
+        // The relay decision travels with the packet: a reassembled one is never relayed whole.
         m_counters.unknownSenderDropped +=
-            m_unverified.enqueue(packet, link, m_clock.monotonicMs());
+            m_unverified.enqueue(packet, id, link, relay, m_clock.monotonicMs());
         return;
     }
     if (!PacketSigner::verify(packet, key)) {
@@ -195,97 +274,46 @@ void MeshRouter::acceptSigned(const Packet &packet, Link *link, bool relay)
                         << packet.senderId.toHex();
         return;
     }
-    const QByteArray id = PacketId::of(packet);
-    if (packet.messageType() == MessageType::Leave) {
-        if (!m_peers.isCurrent(packet.senderId, packet.timestamp)) {
-            ++m_counters.replayed;
-            return;
-        }
-        ++m_counters.accepted;
-        if (relay)
-            scheduleRelay(packet, id, link);
-        if (m_peers.applyLeave(packet.senderId, packet.timestamp))
-            Q_EMIT leaveAccepted(packet.senderId);
+    m_seen.insert(id, m_clock.monotonicMs());
+    if (packet.messageType() == MessageType::Message) {
+        acceptMessage(packet, id, link, relay);
         return;
     }
-    if (m_historyLookup && m_historyLookup(id)) {
+    if (!m_peers.isCurrent(packet.senderId, packet.timestamp)) {
         ++m_counters.replayed;
         return;
     }
     ++m_counters.accepted;
     if (relay)
-        scheduleRelay(packet, id, link);
+        this->relay(packet, id, link, true);
+    if (m_peers.applyLeave(packet.senderId, packet.timestamp))
+        Q_EMIT leaveAccepted(packet.senderId);
+}
+
+void MeshRouter::acceptMessage(const Packet &packet, const QByteArray &id, Link *link, bool relay)
+{
+    if (m_historyLookup && m_historyLookup(id)) {
+        ++m_counters.replayed;
+        return;
+    }
+    // One identity may flood valid signed messages; past its budget they are neither shown,
+    // stored nor relayed, and the honest traffic keeps flowing (issue 8, defect 7).
+    if (!m_messagesPerSender.allow(packet.senderId, m_clock.monotonicMs())) {
+        ++m_counters.senderLimited;
+        qCDebug(lcMesh) << "message budget spent for sender" << packet.senderId.toHex();
+        return;
+    }
+    ++m_counters.accepted;
+    if (relay)
+        this->relay(packet, id, link, true);
     Q_EMIT messageAccepted(packet, hopsFor(packet.ttl), link ? link->id() : 0);
 }
 
-void MeshRouter::scheduleRelay(const Packet &packet, const QByteArray &packetId, Link *arrivedOn)
+void MeshRouter::relay(const Packet &packet, const QByteArray &id, Link *link, bool verified)
 {
-    if (RelayPolicy::isSuppressed(packet, m_self))
-        return;
-    const qint64 now = m_clock.monotonicMs();
-    if (!m_rateLimiter.allow(packet.senderId, now)) {
-        ++m_counters.rateLimited;
-        return;
-    }
-    // Split horizon and link collapse (spec 05 §1.3 step 1); directed packets take the direct
-    // link to their recipient when there is one (§1.4).
-    QList<QPointer<Link>> targets;
-    if (packet.recipientId) {
-        if (Link *direct = m_links.linkToPeer(*packet.recipientId); direct && direct != arrivedOn)
-            targets.append(direct);
-    }
-    if (targets.isEmpty()) {
-        QHash<QString, Link *> byId;
-        QStringList ids;
-        for (Link *link : m_links.links()) {
-            if (link == arrivedOn || !link->isOpen())
-                continue;
-            const QString id = link->remotePeer() ? link->remotePeer()->toHex()
-                                                  : QStringLiteral("link-%1").arg(link->id());
-            if (!byId.contains(id)) {
-                byId.insert(id, link);
-                ids.append(id);
-            }
-        }
-        QStringList chosen = ids;
-        if (!RelayPolicy::bypassesSubsetting(packet)) {
-            chosen = RelayPolicy::selectSubset(QString::fromLatin1(packetId.toHex()), ids);
-            // Meshcast's one addition to spec 05 §1.3: a neighbour whose own announce names no
-            // neighbour but us can be reached by no other relay, and without gossip sync a copy
-            // it misses is lost for good. Such leaves always get the packet.
-            for (const QString &id : std::as_const(ids)) {
-                if (!chosen.contains(id) && isLeaf(byId.value(id)))
-                    chosen.append(id);
-            }
-        }
-        for (const QString &id : std::as_const(chosen))
-            targets.append(byId.value(id));
-    }
-    if (targets.isEmpty())
-        return;
-
-    Packet forward = packet;
-    forward.ttl = RelayPolicy::forwardTtl(packet, m_links.linkCount());
-    const auto frame = PacketCodec::encodeForWire(forward);
-    if (!frame)
-        return;
-    const bool thinChain = m_links.linkCount() <= 2;
-    const qint64 maxJitter = thinChain ? m_config.thinChainJitterMaxMs : m_config.jitterMaxMs;
-    const qint64 jitter = m_config.jitterMinMs +
-                          qint64(m_random->bounded(quint32(maxJitter - m_config.jitterMinMs + 1)));
-    PendingRelay &pending = m_pendingRelays[packetId];
-    pending.frame = *frame;
-    pending.packet = forward;
-    pending.targets = targets;
-    pending.timerId = m_clock.callAfter(jitter, this, [this, packetId] { flushRelay(packetId); });
-}
-
-bool MeshRouter::isLeaf(const Link *link) const
-{
-    if (!link->remotePeer())
-        return false;
-    const PeerInfo *peer = m_peers.find(*link->remotePeer());
-    return peer && (peer->directNeighbors.isEmpty() || peer->directNeighbors == QList{m_self});
+    m_relays.schedule(packet, id, link,
+                      verified ? RelayScheduler::Origin::Verified
+                               : RelayScheduler::Origin::Unauthenticated);
 }
 
 void MeshRouter::shareAnnouncesWith(Link *link)
@@ -300,56 +328,15 @@ void MeshRouter::shareAnnouncesWith(Link *link)
             continue;
         Packet forward = announce;
         forward.ttl = RelayPolicy::forwardTtl(announce, m_links.linkCount());
-        if (const auto frame = PacketCodec::encodeForWire(forward))
-            send(link, forward, *frame);
+        m_relays.sendTo(link, forward);
     }
 }
 
-void MeshRouter::cancelRelayTo(const QByteArray &packetId, Link *link)
+void MeshRouter::forgetLink(Link *link)
 {
-    const auto it = m_pendingRelays.find(packetId);
-    if (it == m_pendingRelays.end())
-        return;
-    it->targets.removeAll(link);
-    if (it->targets.isEmpty()) {
-        m_clock.cancel(it->timerId);
-        m_pendingRelays.erase(it);
-        ++m_counters.relaysCancelled;
-    }
-}
-
-void MeshRouter::flushRelay(const QByteArray &packetId)
-{
-    const PendingRelay relay = m_pendingRelays.take(packetId);
-    int sent = 0;
-    for (const QPointer<Link> &link : relay.targets) {
-        if (link && link->isOpen()) {
-            send(link, relay.packet, relay.frame);
-            ++sent;
-        }
-    }
-    if (sent > 0)
-        ++m_counters.relayed;
-    Q_EMIT countersChanged();
-}
-
-void MeshRouter::send(Link *link, const Packet &packet, const QByteArray &frame)
-{
-    if (!Fragmenter::needsFragmentation(frame.size(), link->mtu())) {
-        m_links.sendTo(link, frame);
-        return;
-    }
-    const auto fragments =
-        Fragmenter::split(packet, frame, Fragmenter::chunkSizeFor(packet, link->mtu()),
-                          Fragmenter::randomFragmentId());
-    if (!fragments) {
-        qCWarning(lcMesh) << "packet too large to fragment:" << frame.size() << "bytes";
-        return;
-    }
-    for (const Packet &fragment : *fragments) {
-        if (const auto bytes = PacketCodec::encodeForWire(fragment))
-            m_links.sendTo(link, *bytes);
-    }
+    m_relays.forgetLink(link);
+    m_ingress.forget(link->id());
+    m_newPeers.forget(link->id());
 }
 
 void MeshRouter::housekeeping()

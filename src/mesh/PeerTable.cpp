@@ -6,34 +6,44 @@
 #include "Identity.h"
 #include "MeshLog.h"
 
+namespace {
+constexpr int MaxWarnedConflicts = 256;
+}
+
 PeerTable::PeerTable(QObject *parent)
     : QObject(parent)
+{}
+
+PeerTable::PeerTable(PeerBindings::Limits bindingLimits, int maxPeers, QObject *parent)
+    : QObject(parent)
+    , m_bindings(bindingLimits)
+    , m_maxPeers(maxPeers)
 {}
 
 PeerTable::AnnounceOutcome PeerTable::applyAnnounce(const PeerId &sender,
                                                     const AnnouncePayload &announce,
                                                     quint64 timestamp, const Sighting &sighting)
 {
-    const auto binding = m_bindings.constFind(sender);
-    if (binding != m_bindings.cend()) {
-        if (binding->signingKey != announce.signingPublicKey) {
-            qCDebug(lcMesh) << "announce for" << sender.toHex() << "with another signing key";
-            return AnnounceOutcome::KeyConflict;
-        }
-        if (timestamp <= binding->announceTimestamp)
-            return AnnounceOutcome::Replay;
-    }
-    bind(sender, announce.signingPublicKey, timestamp);
-
     auto it = m_peers.find(sender);
     const bool joined = it == m_peers.end();
-    if (joined && m_peers.size() >= MaxPeers) {
-        const auto silent = std::min_element(
-            m_peers.cbegin(), m_peers.cend(),
-            [](const PeerInfo &a, const PeerInfo &b) { return a.lastSeenMs < b.lastSeenMs; });
-        remove(silent->id, QStringLiteral("table full"));
-        it = m_peers.end();
+    switch (m_bindings.check(sender, announce.signingPublicKey)) {
+    case PeerBindings::Check::Conflicts:
+        warnKeyConflict(sender);
+        return AnnounceOutcome::KeyConflict;
+    case PeerBindings::Check::Matches:
+        if (timestamp <= m_bindings.announceTimestamp(sender).value_or(0))
+            return AnnounceOutcome::Replay;
+        if (joined && m_peers.size() >= m_maxPeers)
+            return AnnounceOutcome::Refused;
+        m_bindings.refresh(sender, timestamp, sighting.nowMs);
+        break;
+    case PeerBindings::Check::Unknown:
+        if (m_peers.size() >= m_maxPeers ||
+            !m_bindings.bind(sender, announce.signingPublicKey, timestamp, sighting.nowMs))
+            return AnnounceOutcome::Refused;
+        break;
     }
+
     if (joined) {
         PeerInfo fresh;
         fresh.id = sender;
@@ -74,13 +84,13 @@ PeerTable::AnnounceOutcome PeerTable::applyAnnounce(const PeerId &sender,
 
 QByteArray PeerTable::boundSigningKey(const PeerId &peer) const
 {
-    return m_bindings.value(peer).signingKey;
+    return m_bindings.signingKey(peer);
 }
 
 bool PeerTable::isCurrent(const PeerId &peer, quint64 timestamp) const
 {
-    const auto binding = m_bindings.constFind(peer);
-    return binding != m_bindings.cend() && timestamp >= binding->announceTimestamp;
+    const auto newest = m_bindings.announceTimestamp(peer);
+    return newest && timestamp >= *newest;
 }
 
 bool PeerTable::remove(const PeerId &peer, const QString &reason)
@@ -96,9 +106,8 @@ bool PeerTable::remove(const PeerId &peer, const QString &reason)
 
 bool PeerTable::applyLeave(const PeerId &peer, quint64 timestamp)
 {
-    const auto binding = m_bindings.find(peer);
-    if (binding != m_bindings.end())
-        binding->announceTimestamp = std::max(binding->announceTimestamp, timestamp);
+    const PeerInfo *present = find(peer);
+    m_bindings.refresh(peer, timestamp, present ? present->lastSeenMs : 0);
     return remove(peer, QStringLiteral("leave"));
 }
 
@@ -130,18 +139,16 @@ const PeerInfo *PeerTable::find(const PeerId &peer) const
     return it == m_peers.cend() ? nullptr : &*it;
 }
 
-void PeerTable::bind(const PeerId &peer, const QByteArray &signingKey, quint64 timestamp)
+void PeerTable::warnKeyConflict(const PeerId &peer)
 {
-    m_bindings.insert(peer, Binding{signingKey, timestamp});
-    if (m_bindings.size() <= MaxBindings)
+    // Spec 04 §2 ties a peer ID to its Noise key only; the signing key is ours to pin. Another
+    // key for a bound ID is someone announcing a peer's public Noise key as their own.
+    if (m_warnedConflicts.contains(peer) || m_warnedConflicts.size() >= MaxWarnedConflicts) {
+        qCDebug(lcMesh) << "announce for" << peer.toHex() << "with another signing key";
         return;
-    // Forget the absent peer with the oldest announce: present peers keep their binding.
-    auto oldest = m_bindings.end();
-    for (auto it = m_bindings.begin(); it != m_bindings.end(); ++it) {
-        if (!m_peers.contains(it.key()) &&
-            (oldest == m_bindings.end() || it->announceTimestamp < oldest->announceTimestamp))
-            oldest = it;
     }
-    if (oldest != m_bindings.end())
-        m_bindings.erase(oldest);
+    m_warnedConflicts.insert(peer);
+    qCWarning(lcMesh).noquote() << tr("Someone announced peer %1 with a different signing key: "
+                                      "ignored, the peer keeps its original key.")
+                                       .arg(peer.toHex());
 }

@@ -3,28 +3,29 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include "AnnouncePayload.h"
+#include "PeerBindings.h"
 #include "PeerInfo.h"
 
 /**
  * The peers currently present on the mesh, fed by verified announces and leaves (spec 04 §2–3),
  * and the signing key each peer ID is bound to.
  *
- * Binding is trust on first use: a peer ID (derived from a public Noise key anyone can copy)
- * stays bound to the first signing key that announced it, for as long as this process runs, so a
- * stranger cannot take over a present peer's name by announcing its Noise key with another
- * signing key. Each binding also remembers the newest announce timestamp, so a replayed older
- * announce or leave is recognised. Bindings are bounded: past MaxBindings, those of absent peers
- * with the oldest announces are forgotten.
+ * Binding is trust on first use (PeerBindings): a peer ID stays bound to the first signing key
+ * that announced it, and bindings are never evicted for strangers, so nobody can take over a
+ * peer's name by announcing its Noise key with another signing key. Each binding also remembers
+ * the newest announce timestamp, so a replayed older announce or leave is recognised.
+ *
+ * When MaxPeers are present, new peers are refused rather than present ones evicted: identities
+ * are cheap to make, and a flood of them must not push out the peers the user sees (issue 8).
  */
 class PeerTable : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int MaxBindings = 4096;
-    /** Most peers shown at once: past it, the longest-silent peer makes room (identities are
-     *  cheap to make, so a flood of valid announces must not grow the table without bound). */
+    /** Most peers shown at once: past it, new peers are refused until present ones leave. */
     static constexpr int MaxPeers = 1024;
 
     enum class AnnounceOutcome
@@ -33,7 +34,8 @@ public:
         Updated,     ///< a present peer, something shown changed
         Refreshed,   ///< a present peer, only last-seen moved
         Replay,      ///< not newer than the last accepted announce: ignored
-        KeyConflict, ///< a signing key other than the bound one: ignored
+        KeyConflict, ///< a signing key other than the bound one: an attack, never applied
+        Refused,     ///< a new peer while the table or the bindings are full: ignored
     };
 
     struct Sighting
@@ -46,6 +48,11 @@ public:
     };
 
     explicit PeerTable(QObject *parent = nullptr);
+    PeerTable(PeerBindings::Limits bindingLimits, int maxPeers, QObject *parent = nullptr);
+
+    /** The signing-key bindings (to load persisted ones, pin shown senders, journal changes). */
+    PeerBindings &bindings() { return m_bindings; }
+    const PeerBindings &bindings() const { return m_bindings; }
 
     /** Applies a verified announce from @p sender whose packet carried @p timestamp. */
     AnnounceOutcome applyAnnounce(const PeerId &sender, const AnnouncePayload &announce,
@@ -77,13 +84,11 @@ Q_SIGNALS:
     void peerLeft(const PeerInfo &peer, const QString &reason);
 
 private:
-    struct Binding
-    {
-        QByteArray signingKey;
-        quint64 announceTimestamp = 0;
-    };
-    void bind(const PeerId &peer, const QByteArray &signingKey, quint64 timestamp);
+    void warnKeyConflict(const PeerId &peer);
 
+    PeerBindings m_bindings;
+    int m_maxPeers = MaxPeers;
     QHash<PeerId, PeerInfo> m_peers;
-    QHash<PeerId, Binding> m_bindings;
+    /** Peer IDs whose key conflict was already warned about (bounded: one warning each). */
+    QSet<PeerId> m_warnedConflicts;
 };

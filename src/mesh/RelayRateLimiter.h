@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QHash>
-
 #include "PeerId.h"
+#include "TokenBuckets.h"
 
 /**
  * A token bucket per original sender for the traffic this node relays, so one noisy peer
  * cannot saturate the mesh through us: each sender may burst @p burst packets, refilled at
- * @p perSecond. Local delivery is not limited, only re-sending. Tracks at most @p maxSenders
- * (the longest idle is forgotten first), so memory stays bounded under forged sender IDs.
+ * @p perSecond. Local delivery is limited elsewhere (MeshRouter's acceptance limits). Tracks at
+ * most @p maxSenders (the least recently active is forgotten first), so memory stays bounded
+ * under forged sender IDs.
  */
 class RelayRateLimiter
 {
@@ -22,18 +22,8 @@ public:
                               int maxSenders = DefaultMaxSenders);
 
     /** Takes one token for @p sender at @p nowMs; false when its bucket is empty. */
-    bool allow(const PeerId &sender, qint64 nowMs);
+    bool allow(const PeerId &sender, qint64 nowMs) { return m_buckets.allow(sender, nowMs); }
 
 private:
-    struct Bucket
-    {
-        double tokens;
-        qint64 updatedMs;
-    };
-    void forgetIdlest();
-
-    double m_perSecond;
-    double m_burst;
-    int m_maxSenders;
-    QHash<PeerId, Bucket> m_buckets;
+    TokenBuckets<PeerId> m_buckets;
 };

@@ -21,4 +21,10 @@ struct RouterCounters
     quint64 rateLimited = 0;          ///< relays refused by the per-sender rate limit
     quint64 badPayload = 0;           ///< a known type whose payload does not decode
     quint64 notForUs = 0;             ///< unknown or unsupported types, relayed but not shown
+    quint64 ingressDropped = 0;       ///< frames over their link's ingress budget, not decoded
+    quint64 nestedFragments = 0;      ///< fragments whose original type is a fragment again
+    quint64 peersRefused = 0;         ///< new identities over a link's budget or a full table
+    quint64 senderLimited = 0;        ///< verified messages over their sender's budget
+    quint64 unauthenticatedLimited = 0; ///< unsigned relays over their link's budget
+    quint64 relaysShed = 0;             ///< relays dropped because the relay queue was full
 };

@@ -9,8 +9,12 @@ UnverifiedPacketQueue::UnverifiedPacketQueue(int perSender, int total, qint64 ti
     , m_timeoutMs(timeoutMs)
 {}
 
-int UnverifiedPacketQueue::enqueue(const Packet &packet, Link *arrivedOn, qint64 nowMs)
+int UnverifiedPacketQueue::enqueue(const Packet &packet, const QByteArray &packetId,
+                                   Link *arrivedOn, bool relay, qint64 nowMs)
 {
+    const auto sameId = [&](const Entry &entry) { return entry.packetId == packetId; };
+    if (std::any_of(m_entries.cbegin(), m_entries.cend(), sameId))
+        return 0;
     int dropped = 0;
     const auto sameSender = [&](const Entry &entry) {
         return entry.packet.senderId == packet.senderId;
@@ -22,7 +26,7 @@ int UnverifiedPacketQueue::enqueue(const Packet &packet, Link *arrivedOn, qint64
         m_entries.removeFirst();
         ++dropped;
     }
-    m_entries.append(Entry{packet, arrivedOn, nowMs});
+    m_entries.append(Entry{packet, packetId, arrivedOn, relay, nowMs});
     return dropped;
 }
 

@@ -117,14 +117,16 @@ CodecResult<Packet> PacketCodec::decodeExact(QByteArrayView frame) const
         return CodecError::LengthOverrun;
     QByteArrayView section;
     reader.take(qsizetype(payloadLength), section);
+    const qsizetype payloadLimit = m_limits.payloadLimitFor(packet.type);
     if (flags & PacketFlag::IsCompressed) {
-        auto inflated =
-            PayloadCompressor::decompress(section, packet.version, m_limits.maxDecompressedSize);
+        auto inflated = PayloadCompressor::decompress(section, packet.version, payloadLimit);
         if (!inflated)
             return inflated.error();
         packet.payload = std::move(inflated).value();
         packet.compressedPayload = section.toByteArray();
     } else {
+        if (section.size() > payloadLimit)
+            return CodecError::PayloadTooLarge;
         packet.payload = section.toByteArray();
     }
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <algorithm>
+
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QHash>
 
 #include "CodecResult.h"
 #include "Packet.h"
@@ -23,6 +26,17 @@ public:
     {
         /** Largest decompressed payload accepted (the v1 preamble caps v1 at 65,535 anyway). */
         qsizetype maxDecompressedSize = 2 * 1024 * 1024;
+        /**
+         * Caps by message type on the payload, compressed or not, below maxDecompressedSize: a
+         * type that is small by nature is refused as PayloadTooLarge before (or instead of)
+         * inflating it, so a few bytes on the wire cannot become megabytes in memory.
+         */
+        QHash<quint8, qsizetype> maxPayloadByType;
+
+        qsizetype payloadLimitFor(quint8 type) const
+        {
+            return std::min(maxDecompressedSize, maxPayloadByType.value(type, maxDecompressedSize));
+        }
     };
 
     PacketCodec() = default;

@@ -4,8 +4,6 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include "FakeLink.h"
-#include "FakeLinkTransport.h"
 #include "FragmentPayload.h"
 #include "Fragmenter.h"
 #include "LinkManager.h"
@@ -15,45 +13,13 @@
 #include "PacketId.h"
 #include "PacketSigner.h"
 #include "PeerTable.h"
-#include "VirtualClock.h"
+#include "RouterHarness.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr qint64 PastJitterMs = 300;
-
-/** One node under test: its router, peer table and link manager over fake links. */
-struct Harness
-{
-    VirtualClock clock;
-    QRandomGenerator random{42};
-    Identity self = Identity::generate();
-    FakeLinkTransport transport{clock};
-    LinkManager links{self.peerId(), clock, &random, 16};
-    PeerTable peers;
-    MeshRouter router{self.peerId(), links, peers, clock, &random};
-
-    Harness() { links.addTransport(&transport); }
-
-    FakeLink *openLink(const QString &name) { return transport.acceptIncoming(name); }
-    void deliver(FakeLink *link, const QByteArray &frame) { Q_EMIT link->frameReceived(frame); }
-    void settle() { clock.advance(PastJitterMs); }
-};
-
-QList<Packet> received(const FakeLink *link)
-{
-    QList<Packet> packets;
-    for (const QByteArray &frame : link->sentFrames())
-        packets.append(PacketCodec().decode(frame).value());
-    return packets;
-}
-
-int countOfType(const FakeLink *link, MessageType type)
-{
-    const QList<Packet> packets = received(link);
-    return int(std::count_if(packets.begin(), packets.end(),
-                             [type](const Packet &p) { return p.messageType() == type; }));
-}
+constexpr qint64 PastJitterMs = RouterHarness::PastJitterMs;
+using Harness = RouterHarness;
 } // namespace
 
 class MeshRouterTest : public QObject
@@ -81,7 +47,7 @@ private Q_SLOTS:
         node.settle();
         for (FakeLink *neighbour : {b, c}) {
             // Each relay has its own jitter: the order on the link is not fixed.
-            for (const Packet &got : received(neighbour)) {
+            for (const Packet &got : receivedBy(neighbour)) {
                 QCOMPARE(int(got.ttl), 6);
                 QVERIFY(PacketSigner::verify(got, alice.identity().signing().publicKey()));
             }
@@ -145,7 +111,7 @@ private Q_SLOTS:
         node.deliver(l1, alice.frame(alice.messagePacket(u"two hops left"_s, 1002, 2)));
         node.settle();
         QCOMPARE(accepted.size(), 2);
-        QList<Packet> messages = received(l2);
+        QList<Packet> messages = receivedBy(l2);
         messages.removeIf([](const Packet &p) { return p.messageType() != MessageType::Message; });
         QCOMPARE(messages.size(), 1);
         QCOMPARE(messages.first().payload, "two hops left"_ba);
@@ -166,7 +132,7 @@ private Q_SLOTS:
         int announces = 0;
         int messages = 0;
         for (FakeLink *link : std::as_const(others)) {
-            for (const Packet &packet : received(link)) {
+            for (const Packet &packet : receivedBy(link)) {
                 if (packet.messageType() == MessageType::Announce) {
                     ++announces;
                     QCOMPARE(int(packet.ttl), 5); // degree 6: clamp 5
@@ -202,7 +168,7 @@ private Q_SLOTS:
         QCOMPARE(accepted.size(), 0);
         QCOMPARE(node.router.counters().forged, quint64(3));
         QCOMPARE(node.peers.find(alice.id())->nickname, u"alice"_s);
-        QCOMPARE(received(l2).size(), 1); // only alice's genuine announce went on
+        QCOMPARE(receivedBy(l2).size(), 1); // only alice's genuine announce went on
     }
 
     void keepsTheFirstSigningKeyBoundToAPeerId()
@@ -335,7 +301,7 @@ private Q_SLOTS:
         node.deliver(l1, alice.frame(alice.announcePacket(1000)));
         node.settle();
         FakeLink *late = node.openLink(u"late"_s);
-        const QList<Packet> got = received(late);
+        const QList<Packet> got = receivedBy(late);
         QCOMPARE(got.size(), 1);
         QCOMPARE(got.first().senderId, alice.id());
         QCOMPARE(int(got.first().ttl), 6);
@@ -375,7 +341,7 @@ private Q_SLOTS:
         node.deliver(l1, alice.frame(sync));
         node.settle();
         QCOMPARE(accepted.size(), 0);
-        const QList<Packet> got = received(l2);
+        const QList<Packet> got = receivedBy(l2);
         QCOMPARE(got.size(), 1);
         QCOMPARE(int(got.first().type), 0x7e);
     }
