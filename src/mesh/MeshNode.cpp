@@ -113,7 +113,7 @@ void MeshNode::setNickname(const QString &nickname)
         scheduleAnnounce(0);
 }
 
-Packet MeshNode::signedPacket(MessageType type, const QByteArray &payload)
+std::optional<Packet> MeshNode::signedPacket(MessageType type, const QByteArray &payload)
 {
     Packet packet;
     packet.version = 1;
@@ -128,7 +128,13 @@ Packet MeshNode::signedPacket(MessageType type, const QByteArray &payload)
     packet.senderId = m_identity.peerId();
     packet.payload = payload;
     packet = PacketCodec::withCompressedPayload(packet);
-    return PacketSigner::sign(packet, m_identity.signing()).value();
+    auto signedOne = PacketSigner::sign(packet, m_identity.signing());
+    if (!signedOne) {
+        qCWarning(lcMesh) << "cannot sign own" << messageTypeName(packet.type)
+                          << "packet:" << codecErrorName(signedOne.error());
+        return std::nullopt;
+    }
+    return std::move(signedOne).value();
 }
 
 std::optional<StoredMessage> MeshNode::sendMessage(const QString &text)
@@ -139,11 +145,19 @@ std::optional<StoredMessage> MeshNode::sendMessage(const QString &text)
             tr("A message must have 1 to %1 bytes of text.").arg(PublicMessagePayload::MaxBytes));
         return std::nullopt;
     }
-    const Packet packet = signedPacket(MessageType::Message, payload);
-    const auto frame = PacketCodec::encode(packet);
-    const QByteArray id = PacketId::of(packet);
+    const auto packet = signedPacket(MessageType::Message, payload);
+    if (!packet) {
+        Q_EMIT error(tr("Could not sign the message; it was not sent."));
+        return std::nullopt;
+    }
+    const auto frame = PacketCodec::encode(*packet);
+    if (!frame) {
+        Q_EMIT error(tr("Could not encode the message; it was not sent."));
+        return std::nullopt;
+    }
+    const QByteArray id = PacketId::of(*packet);
     const auto stored = m_store.addOutgoing(id, peerId(), m_config.nickname, text,
-                                            qint64(packet.timestamp), *frame);
+                                            qint64(packet->timestamp), *frame);
     if (!stored) {
         Q_EMIT error(tr("Could not save the message; it was not sent."));
         return std::nullopt;
@@ -175,7 +189,8 @@ void MeshNode::sendLeave()
     // back on every other node until its presence timed out.
     m_leaving = true;
     m_clock.cancel(m_announceTimer);
-    m_router->originate(signedPacket(MessageType::Leave, {}));
+    if (const auto leave = signedPacket(MessageType::Leave, {}))
+        m_router->originate(*leave);
 }
 
 void MeshNode::announce()
@@ -188,7 +203,12 @@ void MeshNode::announce()
         if (link->remotePeer() && payload.directNeighbors.size() < MaxAnnouncedNeighbors)
             payload.directNeighbors.append(*link->remotePeer());
     }
-    m_router->originate(signedPacket(MessageType::Announce, payload.encode().value()));
+    const auto encoded = payload.encode();
+    const auto packet = encoded ? signedPacket(MessageType::Announce, *encoded) : std::nullopt;
+    if (packet)
+        m_router->originate(*packet);
+    else
+        qCWarning(lcMesh) << "cannot build own announce (nickname too long?)";
     const bool alone = m_links.linkCount() == 0;
     const qint64 next =
         alone ? m_config.aloneAnnounceIntervalMs

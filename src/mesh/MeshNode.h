@@ -108,7 +108,7 @@ Q_SIGNALS:
     void error(const QString &what);
 
 private:
-    Packet signedPacket(MessageType type, const QByteArray &payload);
+    std::optional<Packet> signedPacket(MessageType type, const QByteArray &payload);
     void announce();
     void scheduleAnnounce(qint64 delayMs);
     void flushOutbox();

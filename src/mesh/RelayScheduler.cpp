@@ -90,7 +90,7 @@ QList<QPointer<Link>> RelayScheduler::targetsFor(const Packet &packet, const QBy
     // Split horizon and link collapse (spec 05 §1.3 step 1); directed packets take the direct
     // link to their recipient when there is one (§1.4).
     QList<QPointer<Link>> targets;
-    if (packet.recipientId) {
+    if (!packet.isBroadcast()) {
         if (Link *direct = m_links.linkToPeer(*packet.recipientId); direct && direct != arrivedOn)
             targets.append(direct);
     }

@@ -39,7 +39,8 @@ struct Packet
 
     MessageType messageType() const { return static_cast<MessageType>(type); }
     bool isCompressed() const { return compressedPayload.has_value(); }
-    bool isBroadcast() const { return !recipientId.has_value(); }
+    /** No recipient (iOS) or the all-ones one (Android): both apps treat either as broadcast. */
+    bool isBroadcast() const { return !recipientId || recipientId->isBroadcast(); }
 
     friend bool operator==(const Packet &, const Packet &) = default;
 };

@@ -7,6 +7,7 @@
 
 namespace {
 constexpr int RawDeflateWindowBits = -15;
+constexpr int ZlibWindowBits = 15;
 
 quint32 readPreamble(QByteArrayView section, int size)
 {
@@ -23,6 +24,43 @@ QByteArray preamble(qsizetype originalSize, int size)
     else
         qToBigEndian(quint32(originalSize), out);
     return bytes;
+}
+/** RFC 1950 §2.2: deflate method, a window of at most 32 KiB, and the header check bits. */
+bool looksZlibWrapped(QByteArrayView stream)
+{
+    if (stream.size() < 2)
+        return false;
+    const auto cmf = quint8(stream[0]);
+    const auto flg = quint8(stream[1]);
+    return (cmf & 0x0F) == 8 && (cmf >> 4) <= 7 && (cmf * 256 + flg) % 31 == 0;
+}
+
+/** @p deflated inflated with @p windowBits, only if it comes out at exactly @p originalSize. */
+std::optional<QByteArray> inflateExactly(QByteArrayView deflated, qsizetype originalSize,
+                                         int windowBits)
+{
+    QByteArray original(originalSize, Qt::Uninitialized);
+    z_stream stream{};
+    if (inflateInit2(&stream, windowBits) != Z_OK)
+        return std::nullopt;
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(deflated.data()));
+    stream.avail_in = uInt(deflated.size());
+    // One spare byte of output room tells "inflates to more than declared" apart from "exactly".
+    QByteArray spare(1, '\0');
+    stream.next_out = reinterpret_cast<Bytef *>(original.data());
+    stream.avail_out = uInt(originalSize);
+    int result = inflate(&stream, Z_FINISH);
+    if (result == Z_BUF_ERROR && stream.avail_out == 0) {
+        stream.next_out = reinterpret_cast<Bytef *>(spare.data());
+        stream.avail_out = 1;
+        result = inflate(&stream, Z_FINISH);
+    }
+    const bool exact = result == Z_STREAM_END && qsizetype(stream.total_out) == originalSize &&
+                       stream.avail_in == 0;
+    inflateEnd(&stream);
+    if (!exact)
+        return std::nullopt;
+    return original;
 }
 } // namespace
 
@@ -67,27 +105,13 @@ CodecResult<QByteArray> PayloadCompressor::decompress(QByteArrayView section, qu
     const QByteArrayView deflated = section.sliced(headerSize);
     if (originalSize > maxSize || originalSize > deflated.size() * MaxRatio)
         return CodecError::DecompressionRefused;
-
-    QByteArray original(originalSize, Qt::Uninitialized);
-    z_stream stream{};
-    if (inflateInit2(&stream, RawDeflateWindowBits) != Z_OK)
-        return CodecError::DecompressionFailed;
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(deflated.data()));
-    stream.avail_in = uInt(deflated.size());
-    // One spare byte of output room tells "inflates to more than declared" apart from "exactly".
-    QByteArray spare(1, '\0');
-    stream.next_out = reinterpret_cast<Bytef *>(original.data());
-    stream.avail_out = uInt(originalSize);
-    int result = inflate(&stream, Z_FINISH);
-    if (result == Z_BUF_ERROR && stream.avail_out == 0) {
-        stream.next_out = reinterpret_cast<Bytef *>(spare.data());
-        stream.avail_out = 1;
-        result = inflate(&stream, Z_FINISH);
+    if (auto original = inflateExactly(deflated, originalSize, RawDeflateWindowBits))
+        return std::move(*original);
+    // Android before August 2025 sent zlib-wrapped streams and still accepts them: read them
+    // under the same guards, never write them (docs/PROTOCOL.md).
+    if (looksZlibWrapped(deflated)) {
+        if (auto original = inflateExactly(deflated, originalSize, ZlibWindowBits))
+            return std::move(*original);
     }
-    const bool exact = result == Z_STREAM_END && qsizetype(stream.total_out) == originalSize &&
-                       stream.avail_in == 0;
-    inflateEnd(&stream);
-    if (!exact)
-        return CodecError::DecompressionFailed;
-    return original;
+    return CodecError::DecompressionFailed;
 }

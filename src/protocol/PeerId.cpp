@@ -47,3 +47,15 @@ bool PeerId::isNull() const
 {
     return std::all_of(m_bytes.begin(), m_bytes.end(), [](quint8 b) { return b == 0; });
 }
+
+bool PeerId::isBroadcast() const
+{
+    return std::all_of(m_bytes.cbegin(), m_bytes.cend(), [](quint8 byte) { return byte == 0xFF; });
+}
+
+PeerId PeerId::broadcast()
+{
+    PeerId id;
+    id.m_bytes.fill(0xFF);
+    return id;
+}

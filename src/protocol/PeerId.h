@@ -32,6 +32,9 @@ public:
     /** Lower-case hex without separators, as the CLI and logs print it. */
     QString toHex() const;
     bool isNull() const;
+    /** All ones (ff…ff): the recipient the Android app puts on broadcasts; iOS sends none. */
+    bool isBroadcast() const;
+    static PeerId broadcast();
 
     friend bool operator==(const PeerId &, const PeerId &) = default;
     friend std::strong_ordering operator<=>(const PeerId &, const PeerId &) = default;

@@ -118,8 +118,15 @@ private Q_SLOTS:
         QCOMPARE(int(messages.first().ttl), 1);
     }
 
+    void clampsTtlOnDenseNodesAndSubsetsBroadcasts_data()
+    {
+        QTest::addColumn<bool>("allOnesRecipient");
+        QTest::newRow("no recipient (iOS)") << false;
+        QTest::newRow("recipient ff…ff (Android)") << true;
+    }
     void clampsTtlOnDenseNodesAndSubsetsBroadcasts()
     {
+        QFETCH(bool, allOnesRecipient);
         Harness node;
         MeshTestPeer alice(u"alice"_s);
         FakeLink *from = node.openLink(u"from"_s);
@@ -127,7 +134,10 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i)
             others.append(node.openLink(u"n%1"_s.arg(i)));
         node.deliver(from, alice.frame(alice.announcePacket(1000)));
-        node.deliver(from, alice.frame(alice.messagePacket(u"dense"_s, 1001)));
+        Packet message = alice.messagePacket(u"dense"_s, 1001);
+        if (allOnesRecipient)
+            message.recipientId = PeerId::broadcast();
+        node.deliver(from, alice.frame(message));
         node.settle();
         int announces = 0;
         int messages = 0;

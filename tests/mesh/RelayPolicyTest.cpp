@@ -141,6 +141,11 @@ private Q_SLOTS:
         Packet directed = packet(MessageType::NoiseEncrypted, 7);
         directed.recipientId = Self;
         QVERIFY(RelayPolicy::bypassesSubsetting(directed));
+        // Android puts ff…ff on public messages: a broadcast like iOS's recipient-less ones.
+        Packet allOnes = packet(MessageType::Message, 7);
+        allOnes.recipientId = PeerId::broadcast();
+        QVERIFY(allOnes.isBroadcast());
+        QVERIFY(!RelayPolicy::bypassesSubsetting(allOnes));
     }
 };
 

@@ -28,6 +28,7 @@ private slots:
     void refusesWrongDeclaredSize_data();
     void refusesWrongDeclaredSize();
     void senderCompressesPacketOnlyWhenItPays();
+    void readsZlibWrappedStreamsOlderAndroidSends();
 };
 
 namespace {
@@ -238,6 +239,30 @@ void CompressionTest::senderCompressesPacketOnlyWhenItPays()
     QVERIFY(!PacketCodec::withCompressedPayload(packet).isCompressed());
     packet.payload = noise(500);
     QVERIFY(!PacketCodec::withCompressedPayload(packet).isCompressed());
+}
+
+void CompressionTest::readsZlibWrappedStreamsOlderAndroidSends()
+{
+    // qCompress is zlib's compress(): a 4-byte size, then an RFC 1950 (zlib-wrapped) stream.
+    const QByteArray original = text(300);
+    const QByteArray wrapped = qCompress(original).sliced(4);
+    QByteArray section(2, '\0');
+    section[1] = char(original.size() & 0xFF);
+    section[0] = char(original.size() >> 8);
+    const auto inflated = PayloadCompressor::decompress(section + wrapped, 1, DefaultLimit);
+    QVERIFY2(inflated.ok(), TestVectors::outcome(inflated).constData());
+    QCOMPARE(*inflated, original);
+    // The same guards hold: the declared size must be exact and within the limit.
+    section[1] = char((original.size() - 1) & 0xFF);
+    QCOMPARE(PayloadCompressor::decompress(section + wrapped, 1, DefaultLimit).error(),
+             CodecError::DecompressionFailed);
+    section[1] = char(original.size() & 0xFF);
+    QCOMPARE(PayloadCompressor::decompress(section + wrapped, 1, 100).error(),
+             CodecError::DecompressionRefused);
+    // What Meshcast writes stays raw DEFLATE.
+    const auto written = PayloadCompressor::compress(original, 1);
+    QVERIFY(written);
+    QVERIFY(written->sliced(2) != wrapped);
 }
 
 QTEST_GUILESS_MAIN(CompressionTest)
