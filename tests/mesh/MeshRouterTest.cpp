@@ -303,6 +303,33 @@ private Q_SLOTS:
         QCOMPARE(countOfType(l2, MessageType::Message), 0);
     }
 
+    void aReassembledPacketWaitingForItsAnnounceIsNotRelayedAgain()
+    {
+        Harness node;
+        MeshTestPeer alice(u"alice"_s);
+        FakeLink *l1 = node.openLink(u"l1"_s);
+        FakeLink *l2 = node.openLink(u"l2"_s);
+        QSignalSpy accepted(&node.router, &MeshRouter::messageAccepted);
+        QByteArray text;
+        for (int i = 0; i < 400; ++i)
+            text.append(char('a' + (i * 7919) % 26));
+        const QByteArray whole = alice.frame(alice.messagePacket(QString::fromLatin1(text), 1001));
+        const Packet original = PacketCodec().decode(whole).value();
+        const auto fragments =
+            Fragmenter::split(original, whole, 200, Fragmenter::randomFragmentId()).value();
+        for (const Packet &fragment : fragments)
+            node.deliver(l1, PacketCodec::encode(fragment).value()); // before alice's announce
+        node.settle();
+        node.deliver(l1, alice.frame(alice.announcePacket(1000)));
+        node.settle();
+
+        QCOMPARE(accepted.size(), 1); // shown once its sender is known
+        // l2 got each fragment once and the announce, but no second copy of the message.
+        QCOMPARE(countOfType(l2, MessageType::Fragment), int(fragments.size()));
+        QCOMPARE(countOfType(l2, MessageType::Message), 0);
+        QCOMPARE(countOfType(l2, MessageType::Announce), 1);
+    }
+
     void aNewNeighbourLearnsThePresentPeersAtOnce()
     {
         Harness node;
