@@ -47,7 +47,7 @@ bool NodeRuntime::start(QString *error)
         return false;
     }
     const QString historyPath = QDir(m_dataDir).filePath(QStringLiteral("history.sqlite"));
-    if (!m_store->open(historyPath, error) || !m_bindings->open(historyPath, error))
+    if (!m_store->open(historyPath, error) || !m_bindings->open(*m_store, error))
         return false;
 
     m_links = new LinkManager(identity->peerId(), *m_clock, &m_random, m_options.linkLimit);

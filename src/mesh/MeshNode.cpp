@@ -34,8 +34,10 @@ MeshNode::MeshNode(Identity identity, MessageStore &store, LinkManager &links, C
     , m_peers(new PeerTable(this))
     , m_router(new MeshRouter(m_identity.peerId(), links, *m_peers, clock, random, this))
 {
-    m_router->setHistoryLookup([this](const QByteArray &id) { return m_store.contains(id); });
-    connect(m_router, &MeshRouter::messageAccepted, this, &MeshNode::onMessageAccepted);
+    m_router->setHistoryRecorder(
+        [this](const Packet &packet, const QByteArray &id, const QString &text, int hops) {
+            return recordReceived(packet, id, text, hops);
+        });
     connect(m_peers, &PeerTable::peerJoined, this, &MeshNode::peerJoined);
     connect(m_peers, &PeerTable::peerUpdated, this, &MeshNode::peerUpdated);
     connect(m_peers, &PeerTable::peerLeft, this, &MeshNode::peerLeft);
@@ -55,6 +57,8 @@ MeshNode::~MeshNode()
 {
     m_clock.cancel(m_announceTimer);
     m_clock.cancel(m_expiryTimer);
+    m_clock.cancel(m_commitTimer);
+    m_store.commitReceived();
 }
 
 void MeshNode::setBindingStore(PeerBindingStore *store)
@@ -163,7 +167,10 @@ std::optional<StoredMessage> MeshNode::sendMessage(const QString &text)
         return std::nullopt;
     }
     Q_EMIT messageQueued(*stored);
-    flushOutbox();
+    // The packet in hand goes out as it is, not read back from the outbox; what is still queued
+    // from before goes when a link comes up (flushOutbox).
+    if (m_started && m_router->originate(*packet) > 0 && m_store.markSent(id, m_clock.epochMs()))
+        Q_EMIT messageSent(id);
     return stored;
 }
 
@@ -226,18 +233,16 @@ void MeshNode::scheduleAnnounce(qint64 delayMs)
     m_announceTimer = m_clock.callAfter(delayMs, this, [this] { announce(); });
 }
 
-void MeshNode::onMessageAccepted(const Packet &packet, int hops, quint64 linkId)
+MeshRouter::HistoryVerdict MeshNode::recordReceived(const Packet &packet,
+                                                    const QByteArray &packetId, const QString &text,
+                                                    int hops)
 {
-    Q_UNUSED(linkId);
-    const auto text = PublicMessagePayload::decode(packet.payload);
-    if (!text)
-        return;
     StoredMessage message;
-    message.packetId = PacketId::of(packet);
+    message.packetId = packetId;
     message.senderId = packet.senderId;
     const PeerInfo *sender = m_peers->find(packet.senderId);
     message.senderNickname = sender ? sender->nickname : packet.senderId.toHex().left(8);
-    message.text = *text;
+    message.text = text;
     message.timestampMs = qint64(packet.timestamp);
     message.receivedAtMs = m_clock.epochMs();
     message.hops = hops;
@@ -245,14 +250,28 @@ void MeshNode::onMessageAccepted(const Packet &packet, int hops, quint64 linkId)
     message.own = false;
     message.delivery = StoredMessage::Delivery::Received;
     const MessageStore::AddResult added = m_store.addReceived(message);
-    if (added.status == MessageStore::AddResult::Status::Added) {
-        message.rowId = added.rowId;
-        // The user now relies on this peer's key: its binding can never be recycled.
-        m_peers->bindings().pin(packet.senderId);
-        Q_EMIT messageReceived(message);
-    } else if (added.status == MessageStore::AddResult::Status::Failed) {
+    switch (added.status) {
+    case MessageStore::AddResult::Status::Duplicate:
+        return MeshRouter::HistoryVerdict::Known;
+    case MessageStore::AddResult::Status::Failed:
+        // Genuine all the same: still relayed for the others, though not kept or shown here.
         Q_EMIT error(tr("Could not save a received message: %1").arg(m_store.lastError()));
+        return MeshRouter::HistoryVerdict::New;
+    case MessageStore::AddResult::Status::Added:
+        break;
     }
+    message.rowId = added.rowId;
+    // Received messages are committed together once this event-loop turn is over.
+    if (m_commitTimer == 0) {
+        m_commitTimer = m_clock.callAfter(0, this, [this] {
+            m_commitTimer = 0;
+            m_store.commitReceived();
+        });
+    }
+    // The user now relies on this peer's key: its binding can never be recycled.
+    m_peers->bindings().pin(packet.senderId);
+    Q_EMIT messageReceived(message);
+    return MeshRouter::HistoryVerdict::New;
 }
 
 void MeshNode::onLinkRemoved(Link *link, const QString &reason)

@@ -6,6 +6,7 @@
 
 #include "Identity.h"
 #include "LinkType.h"
+#include "MeshRouter.h"
 #include "MessageType.h"
 #include "PeerInfo.h"
 #include "StoredMessage.h"
@@ -13,7 +14,6 @@
 class Clock;
 class Link;
 class LinkManager;
-class MeshRouter;
 class MessageStore;
 class PeerBindingStore;
 class PeerTable;
@@ -112,7 +112,8 @@ private:
     void announce();
     void scheduleAnnounce(qint64 delayMs);
     void flushOutbox();
-    void onMessageAccepted(const Packet &packet, int hops, quint64 linkId);
+    MeshRouter::HistoryVerdict recordReceived(const Packet &packet, const QByteArray &packetId,
+                                              const QString &text, int hops);
     void onLinkRemoved(Link *link, const QString &reason);
     void expirePeers();
 
@@ -126,6 +127,7 @@ private:
     MeshRouter *m_router;
     quint64 m_announceTimer = 0;
     quint64 m_expiryTimer = 0;
+    quint64 m_commitTimer = 0;
     quint64 m_lastTimestamp = 0;
     bool m_started = false;
     bool m_leaving = false;

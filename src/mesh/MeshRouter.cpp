@@ -292,8 +292,10 @@ void MeshRouter::acceptSigned(const Packet &packet, const QByteArray &id, Link *
 
 void MeshRouter::acceptMessage(const Packet &packet, const QByteArray &id, Link *link, bool relay)
 {
-    if (m_historyLookup && m_historyLookup(id)) {
-        ++m_counters.replayed;
+    const auto text = PublicMessagePayload::decode(packet.payload);
+    if (!text) {
+        ++m_counters.badPayload;
+        m_rejections.record(text.error(), packet.payload.size());
         return;
     }
     // One identity may flood valid signed messages; past its budget they are neither shown,
@@ -303,10 +305,15 @@ void MeshRouter::acceptMessage(const Packet &packet, const QByteArray &id, Link 
         qCDebug(lcMesh) << "message budget spent for sender" << packet.senderId.toHex();
         return;
     }
+    const int hops = hopsFor(packet.ttl);
+    if (m_history && m_history(packet, id, *text, hops) == HistoryVerdict::Known) {
+        ++m_counters.replayed;
+        return;
+    }
     ++m_counters.accepted;
     if (relay)
         this->relay(packet, id, link, true);
-    Q_EMIT messageAccepted(packet, hopsFor(packet.ttl), link ? link->id() : 0);
+    Q_EMIT messageAccepted(packet, hops, link ? link->id() : 0);
 }
 
 void MeshRouter::relay(const Packet &packet, const QByteArray &id, Link *link, bool verified)

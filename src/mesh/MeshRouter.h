@@ -52,8 +52,18 @@ public:
         TokenBuckets<quint64>::Rate newPeersPerLink{4.0, 128.0};
     };
 
-    /** Answers whether a message with this PacketId is already in the history (replay check). */
-    using HistoryLookup = std::function<bool(const QByteArray &packetId)>;
+    enum class HistoryVerdict
+    {
+        New,   ///< recorded now
+        Known, ///< already in the history: a replay
+    };
+    /**
+     * Records a verified public message with its decoded @p text in the history, answering in
+     * the same step whether it was there already: one question per message (the insert's
+     * conflict result), asked only once the message passed every other check.
+     */
+    using HistoryRecorder = std::function<HistoryVerdict(
+        const Packet &packet, const QByteArray &packetId, const QString &text, int hops)>;
 
     MeshRouter(const PeerId &self, LinkManager &links, PeerTable &peers, Clock &clock,
                QRandomGenerator *random, QObject *parent = nullptr);
@@ -61,7 +71,7 @@ public:
                QRandomGenerator *random, Config config, QObject *parent = nullptr);
     ~MeshRouter() override;
 
-    void setHistoryLookup(HistoryLookup lookup) { m_historyLookup = std::move(lookup); }
+    void setHistoryRecorder(HistoryRecorder recorder) { m_history = std::move(recorder); }
 
     /**
      * Sends a packet this node authored to every open link (fragmenting where a link's MTU
@@ -86,7 +96,7 @@ public:
     static PacketCodec::Limits codecLimits();
 
 Q_SIGNALS:
-    /** A verified public message, new to this node, received over @p linkId. */
+    /** A verified public message, new to this node (and recorded), received over @p linkId. */
     void messageAccepted(const Packet &packet, int hops, quint64 linkId);
     /** A verified leave from a present peer: it is already removed from the PeerTable. */
     void leaveAccepted(const PeerId &sender);
@@ -110,7 +120,7 @@ private:
     PeerTable &m_peers;
     Clock &m_clock;
     Config m_config;
-    HistoryLookup m_historyLookup;
+    HistoryRecorder m_history;
 
     RouterCounters m_counters;
     RejectionCounters m_rejections;

@@ -100,6 +100,8 @@ bool MessageStore::isOpen() const
 
 void MessageStore::close()
 {
+    commitReceived();
+    m_insertReceived.reset(); // a prepared query holds the connection
     if (m_connectionName.isEmpty())
         return;
     m_db.close();
@@ -113,6 +115,9 @@ std::optional<StoredMessage> MessageStore::addOutgoing(const QByteArray &packetI
                                                        const QString &text, qint64 timestampMs,
                                                        const QByteArray &signedFrame)
 {
+    // An own message is committed before the caller reports it queued: nothing it waits on.
+    if (!commitReceived())
+        return std::nullopt;
     if (packetId.size() != PacketId::Size) {
         fail(tr("a packet ID must have %1 bytes, not %2").arg(PacketId::Size).arg(packetId.size()));
         return std::nullopt;
@@ -161,6 +166,8 @@ std::optional<StoredMessage> MessageStore::addOutgoing(const QByteArray &packetI
 
 bool MessageStore::markSent(const QByteArray &packetId, qint64 sentAtMs)
 {
+    if (!commitReceived())
+        return false;
     QSqlQuery query(m_db);
     if (!prepare(query, QStringLiteral("UPDATE messages SET delivery = ?, sent_at_ms = ? "
                                        "WHERE packet_id = ? AND own = 1 AND delivery = ?")))
@@ -216,24 +223,38 @@ MessageStore::AddResult MessageStore::addReceived(const StoredMessage &message)
         fail(tr("a received message must have delivery state Received"));
         return {};
     }
-    QSqlQuery query(m_db);
-    // Only a packet ID conflict is tolerated; any other constraint still fails loudly.
-    if (!prepare(query, QStringLiteral("INSERT INTO messages (packet_id, sender_id, "
-                                       "sender_nickname, text, timestamp_ms, received_at_ms, "
-                                       "hops, verified, own, delivery) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                       "ON CONFLICT (packet_id) DO NOTHING")))
-        return {};
-    query.addBindValue(message.packetId);
-    query.addBindValue(message.senderId.toBytes());
-    query.addBindValue(message.senderNickname);
-    query.addBindValue(message.text);
-    query.addBindValue(message.timestampMs);
-    query.addBindValue(message.receivedAtMs);
-    query.addBindValue(message.hops);
-    query.addBindValue(message.verified ? 1 : 0);
-    query.addBindValue(message.own ? 1 : 0);
-    query.addBindValue(toInt(message.delivery));
+    // Prepared once: this runs for every message the mesh delivers. Only a packet ID conflict
+    // is tolerated; any other constraint still fails loudly.
+    if (!m_insertReceived) {
+        m_insertReceived = std::make_unique<QSqlQuery>(m_db);
+        if (!prepare(*m_insertReceived,
+                     QStringLiteral("INSERT INTO messages (packet_id, sender_id, "
+                                    "sender_nickname, text, timestamp_ms, received_at_ms, "
+                                    "hops, verified, own, delivery) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                    "ON CONFLICT (packet_id) DO NOTHING"))) {
+            m_insertReceived.reset();
+            return {};
+        }
+    }
+    if (!m_batchOpen) {
+        if (!m_db.transaction()) {
+            fail(m_db.lastError().text());
+            return {};
+        }
+        m_batchOpen = true;
+    }
+    QSqlQuery &query = *m_insertReceived;
+    query.bindValue(0, message.packetId);
+    query.bindValue(1, message.senderId.toBytes());
+    query.bindValue(2, message.senderNickname);
+    query.bindValue(3, message.text);
+    query.bindValue(4, message.timestampMs);
+    query.bindValue(5, message.receivedAtMs);
+    query.bindValue(6, message.hops);
+    query.bindValue(7, message.verified ? 1 : 0);
+    query.bindValue(8, message.own ? 1 : 0);
+    query.bindValue(9, toInt(message.delivery));
     if (!exec(query))
         return {};
     if (query.numRowsAffected() == 0) {
@@ -241,6 +262,16 @@ MessageStore::AddResult MessageStore::addReceived(const StoredMessage &message)
         return {Status::Duplicate, 0};
     }
     return {Status::Added, query.lastInsertId().toLongLong()};
+}
+
+bool MessageStore::commitReceived()
+{
+    if (!m_batchOpen)
+        return true;
+    m_batchOpen = false;
+    if (!m_db.commit())
+        return fail(m_db.lastError().text());
+    return true;
 }
 
 bool MessageStore::contains(const QByteArray &packetId) const

@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include "OutboxEntry.h"
 #include "PeerId.h"
 #include "StoredMessage.h"
-
-class QSqlQuery;
 
 /**
  * Every public message this node sent or received, in one SQLite file through Qt SQL: the chat
@@ -78,9 +78,16 @@ public:
 
     /**
      * Stores a message received from the mesh (its rowId is ignored; delivery must be Received).
-     * Duplicate when its packet ID is already stored: a message is never stored twice.
+     * Duplicate when its packet ID is already stored: a message is never stored twice. Received
+     * messages are written in a batch (one transaction) that commitReceived() ends; the owner
+     * calls it soon, e.g. once per event-loop turn. Own messages never wait in a batch.
      */
     AddResult addReceived(const StoredMessage &message);
+    /** Commits the received messages written since the last commit; true when none wait. */
+    bool commitReceived();
+    bool hasUncommittedReceived() const { return m_batchOpen; }
+    /** The Qt SQL connection name, for other tables of the same file (PeerBindingStore). */
+    QString connectionName() const { return m_connectionName; }
     bool contains(const QByteArray &packetId) const;
 
     /** The newest @p limit messages, newest first. */
@@ -98,5 +105,7 @@ private:
 
     QSqlDatabase m_db;
     QString m_connectionName;
+    std::unique_ptr<QSqlQuery> m_insertReceived; // prepared on first use
+    bool m_batchOpen = false;
     mutable QString m_lastError;
 };

@@ -1,45 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PeerBindingStore.h"
 
+#include "MessageStore.h"
+#include "StoreLog.h"
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
-
-#include "StoreLog.h"
 
 namespace {
-constexpr int BusyTimeoutMs = 5000;
 constexpr qsizetype SigningKeySize = 32;
 } // namespace
 
-PeerBindingStore::PeerBindingStore() = default;
-
-PeerBindingStore::~PeerBindingStore()
+bool PeerBindingStore::open(const MessageStore &history, QString *error)
 {
-    if (!m_connectionName.isEmpty()) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-}
-
-bool PeerBindingStore::open(const QString &databasePath, QString *error)
-{
-    m_connectionName = QStringLiteral("meshcast-bindings-") + QUuid::createUuid().toString();
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(databasePath);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    m_db = QSqlDatabase::database(history.connectionName(), false);
     QSqlQuery query(m_db);
-    if (!m_db.open() || !query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS peer_bindings ("
-                                                   "peer_id BLOB PRIMARY KEY NOT NULL, "
-                                                   "signing_key BLOB NOT NULL, "
-                                                   "announce_timestamp INTEGER NOT NULL, "
-                                                   "last_seen_ms INTEGER NOT NULL, "
-                                                   "pinned INTEGER NOT NULL) WITHOUT ROWID"))) {
-        const QString reason = m_db.isOpen() ? query.lastError().text() : m_db.lastError().text();
+    if (!m_db.isOpen() || !query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS peer_bindings ("
+                                                     "peer_id BLOB PRIMARY KEY NOT NULL, "
+                                                     "signing_key BLOB NOT NULL, "
+                                                     "announce_timestamp INTEGER NOT NULL, "
+                                                     "last_seen_ms INTEGER NOT NULL, "
+                                                     "pinned INTEGER NOT NULL) WITHOUT ROWID"))) {
+        const QString reason =
+            m_db.isOpen() ? query.lastError().text() : tr("the history is not open");
         if (error)
-            *error = tr("Cannot open the peer key table in %1: %2").arg(databasePath, reason);
-        m_db.close();
+            *error = tr("Cannot open the table of peer keys: %1").arg(reason);
+        m_db = QSqlDatabase();
         return false;
     }
     return true;
@@ -47,7 +32,7 @@ bool PeerBindingStore::open(const QString &databasePath, QString *error)
 
 bool PeerBindingStore::isOpen() const
 {
-    return m_db.isOpen();
+    return m_db.isValid() && m_db.isOpen();
 }
 
 QList<PeerBinding> PeerBindingStore::load(int limit) const

@@ -8,23 +8,28 @@
 
 #include "PeerBinding.h"
 
+class MessageStore;
+
 /**
- * The signing-key bindings of peers, kept in the history database (its own table, its own
- * connection), so that after a restart no stranger can bind a known peer's ID to another key.
- * Written one row at a time as bindings are made, pinned or seen again; read once at start-up.
- * Owns its connection only; rows that do not parse are skipped and logged, never trusted.
+ * The signing-key bindings of peers, kept in the history database (a table of its own on the
+ * history's connection), so that after a restart no stranger can bind a known peer's ID to
+ * another key. Written one row at a time as bindings are made, pinned or seen again; read once
+ * at start-up. Owns nothing; rows that do not parse are skipped and logged, never trusted.
  */
 class PeerBindingStore
 {
     Q_DECLARE_TR_FUNCTIONS(PeerBindingStore)
 
 public:
-    PeerBindingStore();
-    ~PeerBindingStore();
+    PeerBindingStore() = default;
     Q_DISABLE_COPY_MOVE(PeerBindingStore)
 
-    /** Opens @p databasePath (creating the table); false with a reason in @p error. */
-    bool open(const QString &databasePath, QString *error = nullptr);
+    /**
+     * Uses the open @p history's connection (creating the table), so binding writes join its
+     * transactions instead of waiting on them; @p history must outlive this store. False, with a
+     * reason in @p error, when the table cannot be created.
+     */
+    bool open(const MessageStore &history, QString *error = nullptr);
     bool isOpen() const;
 
     /** Every stored binding, at most @p limit of them (most recently seen first). */
@@ -35,5 +40,4 @@ public:
 
 private:
     QSqlDatabase m_db;
-    QString m_connectionName;
 };

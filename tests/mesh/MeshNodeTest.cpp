@@ -146,6 +146,30 @@ private Q_SLOTS:
         QVERIFY(message.verified);
         QCOMPARE(harness.store.count(), 1);
     }
+
+    void receivedMessagesAreCommittedTogetherAfterTheirTurn()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"h.sqlite"_s);
+        NodeHarness harness(path);
+        harness.node->start();
+        MessageStore reader; // another connection: only committed rows are visible
+        QVERIFY(reader.open(path));
+        MeshTestPeer alice(u"alice"_s);
+        FakeLink *link = harness.transport.acceptIncoming(u"relay"_s);
+        const quint64 now = quint64(harness.clock.epochMs());
+        Q_EMIT link->frameReceived(alice.frame(alice.announcePacket(now)));
+        for (int i = 0; i < 5; ++i)
+            Q_EMIT link->frameReceived(alice.frame(alice.messagePacket(u"m%1"_s.arg(i), now + i)));
+        QCOMPARE(reader.count(), 0); // one batch, still open during this turn
+        harness.clock.advance(0);
+        QCOMPARE(reader.count(), 5);
+
+        // An own message is committed before it is reported queued, batch or not.
+        Q_EMIT link->frameReceived(alice.frame(alice.messagePacket(u"late"_s, now + 10)));
+        QVERIFY(harness.node->sendMessage(u"mine"_s));
+        QCOMPARE(reader.count(), 7);
+    }
 };
 
 QTEST_GUILESS_MAIN(MeshNodeTest)

@@ -204,9 +204,13 @@ private Q_SLOTS:
         FakeLink *l1 = node.openLink(u"l1"_s);
         FakeLink *l2 = node.openLink(u"l2"_s);
         QSet<QByteArray> history;
-        node.router.setHistoryLookup([&](const QByteArray &id) { return history.contains(id); });
-        connect(&node.router, &MeshRouter::messageAccepted, this,
-                [&](const Packet &packet) { history.insert(PacketId::of(packet)); });
+        node.router.setHistoryRecorder(
+            [&](const Packet &, const QByteArray &id, const QString &, int) {
+                if (history.contains(id))
+                    return MeshRouter::HistoryVerdict::Known;
+                history.insert(id);
+                return MeshRouter::HistoryVerdict::New;
+            });
         QSignalSpy accepted(&node.router, &MeshRouter::messageAccepted);
 
         const QByteArray oldAnnounce = alice.frame(alice.announcePacket(1000));

@@ -29,7 +29,7 @@ private Q_SLOTS:
             MessageStore history;
             QVERIFY(history.open(path));
             PeerBindingStore store;
-            QVERIFY(store.open(path));
+            QVERIFY(store.open(history));
             QVERIFY(store.save(binding(1)));
             QVERIFY(store.save(binding(2, true)));
             QVERIFY(store.save(binding(3)));
@@ -38,8 +38,10 @@ private Q_SLOTS:
             moved.lastSeenMs = 5000;
             QVERIFY(store.save(moved)); // a row per peer, replaced
         }
+        MessageStore history;
+        QVERIFY(history.open(path));
         PeerBindingStore reopened;
-        QVERIFY(reopened.open(path));
+        QVERIFY(reopened.open(history));
         const QList<PeerBinding> loaded = reopened.load(10);
         QCOMPARE(loaded.size(), 2);
         QCOMPARE(loaded.at(0).peer, binding(2).peer); // pinned first
@@ -53,8 +55,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        MessageStore history;
+        QVERIFY(history.open(path));
         PeerBindingStore store;
-        QVERIFY(store.open(path));
+        QVERIFY(store.open(history));
         QVERIFY(store.save(binding(1)));
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), u"raw"_qs);
@@ -69,11 +73,12 @@ private Q_SLOTS:
         QCOMPARE(store.load(10).size(), 1);
     }
 
-    void anUnwritablePathFailsCleanly()
+    void aClosedHistoryFailsCleanly()
     {
+        MessageStore history;
         PeerBindingStore store;
         QString error;
-        QVERIFY(!store.open(QStringLiteral("/nonexistent/dir/history.sqlite"), &error));
+        QVERIFY(!store.open(history, &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(!store.save(binding(1)));
         QVERIFY(store.load(10).isEmpty());
