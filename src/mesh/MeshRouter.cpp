@@ -6,6 +6,7 @@
 #include "AnnouncePayload.h"
 #include "Clock.h"
 #include "FragmentPayload.h"
+#include "FrameDigest.h"
 #include "Link.h"
 #include "LinkManager.h"
 #include "MeshLog.h"
@@ -43,6 +44,7 @@ MeshRouter::MeshRouter(const PeerId &self, LinkManager &links, PeerTable &peers,
     , m_config(config)
     , m_codec(&m_rejections, codecLimits())
     , m_seen(SeenCapacity)
+    , m_seenFrames(SeenCapacity, SeenPacketCache::DefaultExpiryMs)
     , m_reassembler(&m_rejections)
     , m_relays(self, links, peers, clock, random, config.relay, m_counters)
     , m_ingress(config.ingressPerLink, MaxTrackedLinks)
@@ -104,6 +106,14 @@ void MeshRouter::handleFrame(Link *link, const QByteArray &frame)
         qCDebug(lcMesh) << "ingress budget spent on link" << link->id();
         return;
     }
+    // A copy of a handled packet is known by its bytes: no decoding, no inflating.
+    const qint64 now = m_clock.monotonicMs();
+    const QByteArray digest = FrameDigest::of(frame);
+    if (const QByteArray seenId = m_seenFrames.find(digest, now); !seenId.isEmpty()) {
+        ++m_counters.duplicates;
+        m_relays.cancelTo(seenId, link);
+        return;
+    }
     const auto packet = m_codec.decode(frame);
     if (!packet) {
         qCDebug(lcMesh) << "undecodable frame on link" << link->id() << "("
@@ -113,6 +123,7 @@ void MeshRouter::handleFrame(Link *link, const QByteArray &frame)
     }
     const QByteArray id = PacketId::of(*packet);
     if (isDuplicate(id, link) || packet->senderId == m_self) {
+        m_seenFrames.insert(digest, id, now);
         Q_EMIT countersChanged();
         return; // seen, or our own packet coming back after the seen-cache window
     }
@@ -136,6 +147,9 @@ void MeshRouter::handleFrame(Link *link, const QByteArray &frame)
             relay(*packet, id, link, false);
         break;
     }
+    // Handled for good (verified, or unsigned): the same bytes again are a duplicate.
+    if (m_seen.contains(id, now))
+        m_seenFrames.insert(digest, id, now);
     Q_EMIT countersChanged();
 }
 

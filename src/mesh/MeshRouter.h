@@ -11,6 +11,7 @@
 #include "RejectionCounters.h"
 #include "RelayScheduler.h"
 #include "RouterCounters.h"
+#include "SeenFrameCache.h"
 #include "SeenPacketCache.h"
 #include "TokenBuckets.h"
 #include "UnverifiedPacketQueue.h"
@@ -126,6 +127,7 @@ private:
     RejectionCounters m_rejections;
     PacketCodec m_codec;
     SeenPacketCache m_seen;
+    SeenFrameCache m_seenFrames;
     FragmentReassembler m_reassembler;
     UnverifiedPacketQueue m_unverified;
     RelayScheduler m_relays;
