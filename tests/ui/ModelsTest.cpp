@@ -188,8 +188,6 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, Fatal);
         model.setNode(harness.node.get());
         harness.node->start();
-        const int displayName = role(model, "displayName");
-        QVERIFY(displayName >= 0);
 
         const QString rlo = QChar(0x202E) + u"gnp.exe"_s;
         const QString img = u"<img src=\"http://127.0.0.1:9/x.png\">"_s;
@@ -205,6 +203,8 @@ private Q_SLOTS:
         QVERIFY2(texts.contains(isolated(rlo + QChar(0x202C)) + u" joined"_s),
                  qPrintable(texts.join(u'|')));
         QVERIFY(texts.contains(isolated(img) + u" joined"_s));
+        const int displayName = role(model, "displayName");
+        QVERIFY(displayName >= 0);
         const QModelIndex message = model.index(model.rowCount() - 1, 0);
         QCOMPARE(message.data(ChatModel::TextRole).toString(), u"<b>bold</b> "_s + img);
         QCOMPARE(message.data(ChatModel::SenderNicknameRole).toString(), img);
@@ -268,8 +268,6 @@ private Q_SLOTS:
         ChatModel model;
         QAbstractItemModelTester tester(&model, Fatal);
         model.setNode(harness.node.get());
-        const int hiddenCount = role(model, "hiddenCount");
-        QVERIFY(hiddenCount >= 0);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -288,6 +286,8 @@ private Q_SLOTS:
         QCOMPARE(texts.count(u"honest"_s), 6);
         QCOMPARE(model.rowCount(), 20 + 1 + 6); // 20 shown, one collapsed row, alice's
         QCOMPARE(inserted.size(), 27);
+        const int hiddenCount = role(model, "hiddenCount");
+        QVERIFY(hiddenCount >= 0);
         const int collapsed = int(texts.indexOf(u"spam 19"_s)) + 1;
         const QModelIndex row = model.index(collapsed, 0);
         QCOMPARE(row.data(ChatModel::TextRole).toString(),
@@ -445,6 +445,19 @@ private Q_SLOTS:
                  (QStringList{u"no adapter"_s, u"socket"_s}));
         filtered.setCategoryFilter(u"BLE"_s);
         QCOMPARE(column(filtered, LogModel::MessageRole), QStringList{u"no adapter"_s});
+    }
+
+    // A peer string quoted mid-sentence in a log line cannot reorder the rest of it.
+    void logModelWritesOutBidiControls()
+    {
+        LogCapture capture(3);
+        LogModel log;
+        QAbstractItemModelTester tester(&log, Fatal);
+        log.setCapture(&capture);
+        capture.record(QtInfoMsg, u"meshcast.mesh"_s, u"peer \u202Egnp.exe joined"_s);
+        QTRY_COMPARE(log.rowCount(), 1);
+        QCOMPARE(log.index(0, 0).data(LogModel::MessageRole).toString(),
+                 u"peer <U+202E>gnp.exe joined"_s);
     }
 };
 

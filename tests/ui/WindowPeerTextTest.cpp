@@ -194,7 +194,8 @@ private Q_SLOTS:
             QTRY_COMPARE(image->property("status").toInt(), 3); // Image.Error: the 404
             root->grabWindow();
         }
-        QCOMPARE(m_requested, (QStringList{u"/control-1.png"_s, u"/control-2.png"_s}));
+        QVERIFY2(m_requested == (QStringList{u"/control-1.png"_s, u"/control-2.png"_s}),
+                 qPrintable(u"the window fetched "_s + m_requested.join(u", "_s)));
 
         // What the user sees: the literal strings, each name isolated, namesakes suffixed.
         bool allPlain = true;
