@@ -367,6 +367,29 @@ private Q_SLOTS:
         QCOMPARE(peers.rowCount(), 0);
     }
 
+    // Showing an earlier burst leaves the one still going collapsed.
+    void chatModelShowsAnEarlierBurstWithoutEndingTheCurrentOne()
+    {
+        QTemporaryDir dir;
+        NodeHarness harness(dir.filePath(u"h.sqlite"_s));
+        ChatModel model;
+        QAbstractItemModelTester tester(&model, Fatal);
+        model.setNode(harness.node.get());
+        MeshTestPeer bob(u"bob"_s);
+        const qint64 start = harness.clock.epochMs();
+        for (int i = 0; i < 25; ++i) // 20 rows, then burst 1 (row 20) hides 5
+            Q_EMIT harness.node->messageReceived(received(bob, u"bob"_s, u"one"_s, start));
+        for (int i = 0; i < 25; ++i) // quiet 20 s later: 20 rows, then burst 2 (row 41)
+            Q_EMIT harness.node->messageReceived(received(bob, u"bob"_s, u"two"_s, start + 20'000));
+        QCOMPARE(model.rowCount(), 42);
+        QVERIFY(QMetaObject::invokeMethod(&model, "showHidden", Q_ARG(int, 20)));
+        QCOMPARE(model.rowCount(), 47);
+        Q_EMIT harness.node->messageReceived(received(bob, u"bob"_s, u"two"_s, start + 20'001));
+        QCOMPARE(model.rowCount(), 47); // still hidden in burst 2, now row 46
+        QCOMPARE(model.index(46, 0).data(ChatModel::TextRole).toString(),
+                 isolated(u"bob"_s) + u" sent 6 messages in 1 s — hidden"_s);
+    }
+
     // Issue 8 defect 12, peer list: present namesakes (and a peer named like us) show the
     // "#1a2b" suffix, which goes away again when the name is no longer shared.
     void peerModelTellsNamesakesApart()
