@@ -41,6 +41,7 @@ ListView {
 
     delegate: MessageDelegate {
         width: ListView.view.width
+        onShowHidden: (row) => root.model.showHidden(row)
     }
 
     onCountChanged: if (followTail) scrollToEnd.restart()
@@ -74,6 +75,7 @@ ListView {
         visible: root.count === 0
         text: qsTr("No messages yet. What you write here is broadcast to everyone in range, "
                    + "hop by hop.")
+        textFormat: Text.PlainText
         color: palette.placeholderText
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.Wrap

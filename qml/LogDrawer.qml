@@ -45,6 +45,7 @@ Drawer {
 
             Label {
                 text: qsTr("Log")
+                textFormat: Text.PlainText
                 font.bold: true
             }
             ComboBox {

@@ -100,6 +100,7 @@ ApplicationWindow {
             Label {
                 objectName: "identityLabel"
                 text: qsTr("%1 · %2").arg(nodeStatus.nickname).arg(nodeStatus.shortFingerprint)
+                textFormat: Text.PlainText
                 font.bold: true
                 elide: Text.ElideRight
                 Layout.fillWidth: true

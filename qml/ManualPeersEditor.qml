@@ -42,6 +42,7 @@ ColumnLayout {
 
             Label {
                 text: row.modelData
+                textFormat: Text.PlainText
                 elide: Text.ElideMiddle
                 Layout.fillWidth: true
             }
@@ -56,6 +57,7 @@ ColumnLayout {
     Label {
         visible: root.urls.length === 0
         text: qsTr("No manual peers.")
+        textFormat: Text.PlainText
         color: palette.placeholderText
     }
 
@@ -81,6 +83,7 @@ ColumnLayout {
     Label {
         visible: field.text.length > 0 && !root.isValidUrl(field.text.trim())
         text: qsTr("Use a ws:// or wss:// address, e.g. ws://192.168.1.20:4000")
+        textFormat: Text.PlainText
         color: palette.placeholderText
         font.italic: true
     }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One chat row: a message (nickname in the sender's colour, time, hop badge, verified mark,
-// queued/sent state for our own) or a system line (joins, links, notes) in a quieter style.
-// The text is selectable, copyable from a context menu, and its http(s) URLs are links.
+// queued/sent state for our own), a system line (joins, links, notes) in a quieter style, or one
+// sender's collapsed flood with a Show button. The text is selectable, copyable from a context
+// menu, and its http(s) URLs are links, opened only when clicked.
+// Peer text is never markup: names are plain text, and the body is TextFormat.linkify()'s rich
+// text, which escapes everything before adding its own links (issue 8 defect 11).
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -16,6 +19,7 @@ Item {
     // ChatModel roles.
     required property string text
     required property string senderNickname
+    required property string displayName // isolated, "#1a2b" among namesakes
     required property string senderPeerId
     required property color senderColor
     required property date time
@@ -25,15 +29,23 @@ Item {
     required property int delivery
     required property int kind
     required property int systemEvent
+    required property int hiddenCount
+    required property int index
 
-    readonly property bool isSystem: kind === ChatModel.System
+    // The user asked to see the messages this collapsed row hides.
+    signal showHidden(int row)
+
+    readonly property bool isCollapsed: kind === ChatModel.Collapsed
+    readonly property bool isSystem: kind === ChatModel.System || isCollapsed
     readonly property string timeText: time.toLocaleTimeString(Qt.locale(), Locale.ShortFormat)
 
     implicitHeight: column.implicitHeight + 8
     Accessible.role: Accessible.ListItem
-    Accessible.name: isSystem ? text : qsTr("%1 at %2: %3").arg(senderNickname).arg(timeText).arg(text)
+    Accessible.name: isSystem ? text : qsTr("%1 at %2: %3").arg(displayName).arg(timeText).arg(text)
 
     function systemIcon(event) {
+        if (isCollapsed)
+            return "⋯"
         switch (event) {
         case ChatModel.Joined: return "+"
         case ChatModel.Left: return "−"
@@ -63,7 +75,8 @@ Item {
 
             Label {
                 objectName: "senderNickname"
-                text: root.senderNickname
+                text: root.displayName
+                textFormat: Text.PlainText
                 color: root.senderColor
                 font.bold: true
                 elide: Text.ElideRight
@@ -76,6 +89,7 @@ Item {
                 objectName: "verifiedMark"
                 visible: root.verified
                 text: "✓"
+                textFormat: Text.PlainText
                 color: root.senderColor
                 ToolTip.visible: verifiedHover.hovered
                 ToolTip.text: qsTr("Signature verified")
@@ -114,13 +128,17 @@ Item {
                 objectName: "systemIcon"
                 visible: root.isSystem
                 text: root.systemIcon(root.systemEvent)
+                textFormat: Text.PlainText
                 color: palette.placeholderText
                 Layout.alignment: Qt.AlignTop
             }
             TextEdit {
                 id: body
                 objectName: "messageText"
-                text: TextFormat.linkify(root.text, palette.link)
+                // Always RichText: switching the format on a reused delegate would parse the old
+                // text as markup for a moment. System rows are escaped without links.
+                text: root.isSystem ? TextFormat.escapedHtml(root.text)
+                                    : TextFormat.linkify(root.text, palette.link)
                 textFormat: TextEdit.RichText
                 readOnly: true
                 selectByMouse: true
@@ -131,7 +149,10 @@ Item {
                 font.italic: root.isSystem
                 Layout.fillWidth: true
                 Accessible.name: root.text
-                onLinkActivated: (link) => Qt.openUrlExternally(link)
+                onLinkActivated: (link) => {
+                    if (TextFormat.isWebLink(link))
+                        Qt.openUrlExternally(link)
+                }
 
                 HoverHandler {
                     cursorShape: body.hoveredLink ? Qt.PointingHandCursor : Qt.IBeamCursor
@@ -143,6 +164,15 @@ Item {
                         menu.popup(eventPoint.position.x, eventPoint.position.y)
                     }
                 }
+            }
+            Button {
+                objectName: "showHidden"
+                visible: root.isCollapsed && root.hiddenCount > 0
+                text: qsTr("Show")
+                flat: true
+                Accessible.name: qsTr("Show the hidden messages")
+                Layout.alignment: Qt.AlignTop
+                onClicked: root.showHidden(root.index)
             }
             SmallLabel {
                 visible: root.isSystem

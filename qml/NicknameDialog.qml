@@ -37,6 +37,7 @@ Dialog {
         Label {
             text: qsTr("Everyone in range sees this name next to your messages. You can change it "
                        + "later in Settings or with /nick NAME.")
+                       textFormat: Text.PlainText
             wrapMode: Text.Wrap
             Layout.fillWidth: true
             Layout.preferredWidth: 320

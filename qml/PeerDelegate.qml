@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One peer in the side list: nickname in its colour, short fingerprint, how it is reached
-// (direct or n hops, BLE/IP/relayed, RSSI when known) and when it was last heard.
+// (direct or n hops, BLE/IP/relayed, RSSI when known) and when it was last heard. Everything is
+// plain text; the name is the model's displayName (bidi-isolated, "#1a2b" among namesakes).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,6 +12,7 @@ Item {
 
     // PeerModel roles.
     required property string nickname
+    required property string displayName
     required property string peerId
     required property string shortFingerprint
     required property int hops
@@ -28,7 +30,7 @@ Item {
 
     implicitHeight: column.implicitHeight + 8
     Accessible.role: Accessible.ListItem
-    Accessible.name: qsTr("%1, %2, %3, last seen %4").arg(nickname).arg(hopsText).arg(linkType)
+    Accessible.name: qsTr("%1, %2, %3, last seen %4").arg(displayName).arg(hopsText).arg(linkType)
                      .arg(Formats.agoText(lastSeen, now))
 
     ColumnLayout {
@@ -43,7 +45,8 @@ Item {
 
             Label {
                 objectName: "peerNickname"
-                text: root.nickname
+                text: root.displayName
+                textFormat: Text.PlainText
                 color: root.color
                 font.bold: true
                 elide: Text.ElideRight

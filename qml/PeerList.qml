@@ -26,6 +26,7 @@ Pane {
             id: header
             objectName: "peerHeader"
             text: qsTr("Peers (%1)").arg(list.count)
+            textFormat: Text.PlainText
             font.bold: true
             padding: 8
             Layout.fillWidth: true
@@ -78,6 +79,7 @@ Pane {
                 visible: list.count === 0
                 text: qsTr("No peers yet. Peers appear here when they come into Bluetooth range "
                            + "or connect over IP.")
+                           textFormat: Text.PlainText
                 color: palette.placeholderText
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap

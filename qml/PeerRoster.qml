@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Reads a peer model row by row for text output (/who). Works with any list model that has
-// the nickname, shortFingerprint, hops and linkType roles (PeerSortFilterModel, ListModel).
+// the displayName, shortFingerprint, hops and linkType roles (PeerSortFilterModel, ListModel).
 pragma ComponentBehavior: Bound
 import QtQml
 import "Formats.js" as Formats
@@ -15,14 +15,14 @@ Instantiator {
         const lines = [qsTr("Peers (%1):").arg(count)]
         for (let i = 0; i < count; ++i) {
             const peer = objectAt(i)
-            lines.push(qsTr("• %1 (%2) — %3, %4").arg(peer.nickname).arg(peer.shortFingerprint)
+            lines.push(qsTr("• %1 (%2) — %3, %4").arg(peer.displayName).arg(peer.shortFingerprint)
                        .arg(Formats.hopsText(peer.hops)).arg(peer.linkType))
         }
         return lines.join("\n")
     }
 
     delegate: QtObject {
-        required property string nickname
+        required property string displayName
         required property string shortFingerprint
         required property int hops
         required property string linkType

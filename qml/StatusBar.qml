@@ -43,6 +43,7 @@ ToolBar {
         Label {
             objectName: "bluetoothStatus"
             text: root.status.bluetoothText
+            textFormat: Text.PlainText
             color: root.bluetoothProblem ? root.warningColor : palette.windowText
             elide: Text.ElideRight
             Layout.maximumWidth: root.width / 3
@@ -54,22 +55,26 @@ ToolBar {
         Label {
             objectName: "linksStatus"
             text: qsTr("links %1/%2").arg(root.status.linkCount).arg(root.status.linkLimit)
+            textFormat: Text.PlainText
         }
         Separator {}
         Label {
             objectName: "ipStatus"
             text: root.status.ipAddress.length > 0 ? root.status.ipAddress : qsTr("IP off")
+            textFormat: Text.PlainText
         }
         Separator {}
         Label {
             objectName: "lanStatus"
             text: root.status.lanDiscoveryText
+            textFormat: Text.PlainText
         }
         Item { Layout.fillWidth: true }
         Label {
             objectName: "rejectedStatus"
             visible: root.status.rejectedPackets > 0
             text: qsTr("%1 rejected").arg(root.status.rejectedPackets)
+            textFormat: Text.PlainText
             color: palette.placeholderText
             ToolTip.visible: rejectedHover.hovered
             ToolTip.text: qsTr("Packets dropped because they failed to decode or verify")

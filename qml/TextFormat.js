@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Pure text helpers for the chat window: UTF-8 sizes and safe rich text for user messages.
+// Peer text becomes markup only here (issue 8 defect 11): linkify() escapes all of it first, then
+// adds <a> tags for http(s) URLs and nothing else — no <img>, no styles that load anything — so
+// nothing a peer writes is interpreted, and nothing in the window fetches a remote resource.
 .pragma library
 
 // Number of bytes `text` takes in UTF-8, as QString::toUtf8() counts it (a lone surrogate
@@ -42,6 +45,18 @@ function urlEnd(url) {
         --end
     }
     return end
+}
+
+// Rich text showing `text` exactly as written, with no links: for system rows, so a nickname
+// or reason never becomes something to click. Line breaks and runs of spaces are kept.
+function escapedHtml(text) {
+    return "<span style=\"white-space: pre-wrap\">"
+           + escapeHtml(text).replace(/\r?\n/g, "<br>") + "</span>"
+}
+
+// True for the only links the chat opens: absolute http(s) URLs (clicked by the user).
+function isWebLink(link) {
+    return /^https?:\/\/[^\s]+$/i.test(String(link))
 }
 
 // Rich text for a user message: HTML in `text` is escaped (shown literally), http and https

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LogModel.h"
 
+#include "PeerText.h"
+
 LogModel::LogModel(QObject *parent)
     : QAbstractListModel(parent)
 {}
@@ -38,7 +40,8 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case CategoryRole:
         return entry.category;
     case MessageRole:
-        return entry.message;
+        // Log lines quote peer strings mid-sentence: an override there would reorder the rest.
+        return PeerText::revealBidiControls(entry.message);
     }
     return {};
 }

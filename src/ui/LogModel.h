@@ -23,7 +23,7 @@ public:
         TimeRole = Qt::UserRole + 1, ///< QDateTime
         LevelRole,                   ///< Level
         CategoryRole,                ///< "meshcast.mesh", "qt.network.ssl", …
-        MessageRole,                 ///< the text
+        MessageRole,                 ///< the text, bidi controls written out as "<U+202E>"
     };
     Q_ENUM(Roles)
     enum Level

@@ -5,6 +5,7 @@
 
 #include "PeerColor.h"
 #include "PeerTable.h"
+#include "PeerText.h"
 
 PeerModel::PeerModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -19,11 +20,20 @@ void PeerModel::setNode(MeshNode *node)
     beginResetModel(); // the whole source changes
     m_node = node;
     m_peers = m_node ? m_node->peers().peers() : QList<PeerInfo>();
+    m_names.clear();
+    if (m_node) {
+        m_names.setPresent(m_node->peerId(), m_node->nickname());
+        for (const PeerInfo &peer : std::as_const(m_peers))
+            m_names.setPresent(peer.id, peer.nickname);
+    }
     endResetModel();
     if (m_node) {
         connect(m_node, &MeshNode::peerJoined, this, &PeerModel::insert);
         connect(m_node, &MeshNode::peerUpdated, this, &PeerModel::update);
         connect(m_node, &MeshNode::peerLeft, this, &PeerModel::remove);
+        connect(m_node, &MeshNode::nicknameChanged, this, [this](const QString &nickname) {
+            repaintNamesOf(m_names.setPresent(m_node->peerId(), nickname));
+        });
     }
     Q_EMIT nodeChanged();
 }
@@ -59,6 +69,10 @@ QVariant PeerModel::data(const QModelIndex &index, int role) const
         return peer.isDirect();
     case ColorRole:
         return PeerColor::of(peer.id);
+    case DisplayNameRole:
+        return PeerText::displayName(
+            peer.nickname, peer.id,
+            m_names.isAmbiguous(PeerText::collisionKey(peer.nickname), peer.id));
     }
     return {};
 }
@@ -73,7 +87,8 @@ QHash<int, QByteArray> PeerModel::roleNames() const
             {RssiRole, "rssi"},
             {LastSeenRole, "lastSeen"},
             {DirectRole, "direct"},
-            {ColorRole, "color"}};
+            {ColorRole, "color"},
+            {DisplayNameRole, "displayName"}};
 }
 
 int PeerModel::rowOf(const PeerId &peer) const
@@ -89,6 +104,7 @@ void PeerModel::insert(const PeerInfo &peer)
 {
     if (rowOf(peer.id) >= 0)
         return update(peer, PeerFields(0xFF));
+    repaintNamesOf(m_names.setPresent(peer.id, peer.nickname)); // the rows already there
     const int at = int(m_peers.size());
     beginInsertRows({}, at, at);
     m_peers.append(peer);
@@ -102,8 +118,11 @@ void PeerModel::update(const PeerInfo &peer, PeerFields changed)
         return insert(peer);
     m_peers[row] = peer;
     QList<int> roles;
-    if (changed & PeerField::Nickname)
-        roles << NicknameRole;
+    QStringList flipped;
+    if (changed & PeerField::Nickname) {
+        roles << NicknameRole << DisplayNameRole;
+        flipped = m_names.setPresent(peer.id, peer.nickname);
+    }
     if (changed & PeerField::Hops)
         roles << HopsRole << DirectRole << LinkTypeRole;
     if (changed & PeerField::Link)
@@ -112,10 +131,11 @@ void PeerModel::update(const PeerInfo &peer, PeerFields changed)
         roles << RssiRole;
     if (changed & PeerField::LastSeen)
         roles << LastSeenRole;
-    if (roles.isEmpty())
-        return;
-    const QModelIndex at = index(row);
-    Q_EMIT dataChanged(at, at, roles);
+    if (!roles.isEmpty()) {
+        const QModelIndex at = index(row);
+        Q_EMIT dataChanged(at, at, roles);
+    }
+    repaintNamesOf(flipped);
 }
 
 void PeerModel::remove(const PeerInfo &peer)
@@ -126,4 +146,18 @@ void PeerModel::remove(const PeerInfo &peer)
     beginRemoveRows({}, row, row);
     m_peers.removeAt(row);
     endRemoveRows();
+    repaintNamesOf(m_names.setAbsent(peer.id));
+}
+
+void PeerModel::repaintNamesOf(const QStringList &keys)
+{
+    // Only when a name turns ambiguous or stops being so.
+    if (keys.isEmpty())
+        return;
+    for (qsizetype i = 0; i < m_peers.size(); ++i) {
+        if (!keys.contains(PeerText::collisionKey(m_peers.at(i).nickname)))
+            continue;
+        const QModelIndex at = index(int(i));
+        Q_EMIT dataChanged(at, at, {DisplayNameRole});
+    }
 }

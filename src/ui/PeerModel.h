@@ -6,11 +6,16 @@
 #include <QtQml/qqmlregistration.h>
 
 #include "MeshNode.h"
+#include "NamesakeIndex.h"
 
 /**
  * The peers present on the mesh, one row each, as the MeshNode set as `node` reports them:
  * a row is inserted when a peer joins, repainted on exactly the roles an announce changed, and
  * removed when it leaves. Unsorted (PeerSortFilterModel sorts). Does not own the node.
+ *
+ * displayName is the nickname bidi-isolated (PeerText), with "#" and four hex digits of the peer
+ * ID when another present peer, or this node itself, goes by the same name (issue 8 defect 12,
+ * as the bitchat apps' peer lists do); those rows are repainted when a namesake comes or goes.
  */
 class PeerModel : public QAbstractListModel
 {
@@ -29,6 +34,7 @@ public:
         LastSeenRole,                    ///< QDateTime of the last announce
         DirectRole,                      ///< reached over one of our own links
         ColorRole,                       ///< PeerColor
+        DisplayNameRole,                 ///< isolated nickname, "#1a2b" suffixed among namesakes
     };
     Q_ENUM(Roles)
 
@@ -49,7 +55,9 @@ private:
     void insert(const PeerInfo &peer);
     void update(const PeerInfo &peer, PeerFields changed);
     void remove(const PeerInfo &peer);
+    void repaintNamesOf(const QStringList &keys);
 
     QPointer<MeshNode> m_node;
     QList<PeerInfo> m_peers;
+    NamesakeIndex m_names; // the present peers and ourselves
 };

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ChatView: follows new rows while at the bottom, stays put once the user scrolls up, and
-// the jump button brings the newest rows back.
+// ChatView: follows new rows while at the bottom, stays put once the user scrolls up, the
+// jump button brings the newest rows back, and Show on a collapsed flood asks the model.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtTest
@@ -92,6 +92,18 @@ Item {
             mouseWheel(view, view.width / 2, view.height / 2, 0, 240)
             tryVerify(() => !view.followTail && !view.moving, 3000)
             verify(!view.atYEnd)
+        }
+    
+        function test_showAsksTheModelForTheCollapsedRow() {
+            addMessages(2)
+            chat.append(chat.row({ kind: ChatModel.Collapsed, senderNickname: "bob",
+                                   text: "bob sent 40 messages in 2 s — hidden", hiddenCount: 40 }))
+            let item = null
+            tryVerify(() => (item = view.itemAtIndex(2)) !== null, 2000)
+            const show = findChild(item, "showHidden")
+            verify(show && show.visible)
+            mouseClick(show)
+            compare(chat.shown, [2])
         }
     }
 }

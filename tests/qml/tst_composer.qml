@@ -149,10 +149,10 @@ Item {
         }
 
         function test_whoListsPeers() {
-            peers.append({ nickname: "alice", shortFingerprint: "aaaa 1111", hops: 0,
-                           linkType: "BLE" })
-            peers.append({ nickname: "bob", shortFingerprint: "bbbb 2222", hops: 2,
-                           linkType: "relayed" })
+            peers.append({ nickname: "alice", displayName: "alice", shortFingerprint: "aaaa 1111",
+                           hops: 0, linkType: "BLE" })
+            peers.append({ nickname: "bob", displayName: "bob#b0b0", shortFingerprint: "bbbb 2222",
+                           hops: 2, linkType: "relayed" })
             type("/who")
             keyClick(Qt.Key_Return)
             compare(node.sent.length, 0)
@@ -160,7 +160,7 @@ Item {
             const note = lastNote()
             verify(note.startsWith("Peers (2):"), note)
             verify(note.indexOf("alice (aaaa 1111) — direct, BLE") >= 0, note)
-            verify(note.indexOf("bob (bbbb 2222) — 2 hops, relayed") >= 0, note)
+            verify(note.indexOf("bob#b0b0 (bbbb 2222) — 2 hops, relayed") >= 0, note)
             compare(child("composerInput").text, "")
         }
 

@@ -30,7 +30,8 @@ Item {
                 text: "hello", senderNickname: "alice", senderPeerId: "0011223344556677",
                 senderColor: "#aa0000", time: new Date(2024, 0, 1, 9, 30), hops: 0,
                 verified: false, own: false, delivery: ChatModel.Received,
-                kind: ChatModel.Message, systemEvent: ChatModel.None
+                kind: ChatModel.Message, systemEvent: ChatModel.None, displayName: "alice",
+                hiddenCount: 0, index: 0
             }, fields)
             const item = createTemporaryObject(delegateComponent, scene, roles)
             verify(item, "delegate not created")

@@ -35,10 +35,12 @@ Item {
         property PeerList peerList
         property ListModel peers
 
+        // A row with every PeerModel role; displayName defaults to the nickname.
         function peer(fields) {
             return Object.assign({ nickname: "", peerId: "00", shortFingerprint: "0000 0000",
                                    hops: 0, linkType: "BLE", rssi: -60, lastSeen: new Date(),
-                                   direct: true, color: "#3366cc" }, fields)
+                                   direct: true, color: "#3366cc",
+                                   displayName: fields.nickname || "" }, fields)
         }
 
         function row(index, name) {

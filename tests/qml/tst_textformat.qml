@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// TextFormat.js and Formats.js: UTF-8 sizes, HTML escaping, link detection, hop and time texts.
+// TextFormat.js and Formats.js: UTF-8 sizes, HTML escaping, link detection (peer markup never
+// becomes a tag, only http(s) links open), hop and time texts.
 import QtQuick
 import QtTest
 import "../../qml/TextFormat.js" as TextFormat
@@ -36,7 +37,11 @@ TestCase {
             { tag: "javascript is no link", text: "javascript:alert(1)", html: "javascript:alert(1)" },
             { tag: "quote ends url", text: "https://a.org\"onclick=x",
               html: "<a href=\"https://a.org\">https://a.org</a>&quot;onclick=x" },
-            { tag: "newline", text: "a\nb", html: "a<br>b" }
+            { tag: "newline", text: "a\nb", html: "a<br>b" },
+            { tag: "img is escaped", text: "<img src=\"http://127.0.0.1:9/x.png\">",
+              html: "&lt;img src=&quot;<a href=\"http://127.0.0.1:9/x.png\">http://127.0.0.1:9/x.png</a>&quot;&gt;" },
+            { tag: "tag ends url", text: "http://a.org/<img src=x>",
+              html: "<a href=\"http://a.org/\">http://a.org/</a>&lt;img src=x&gt;" }
         ]
     }
     function test_linkify(data) {
@@ -48,6 +53,45 @@ TestCase {
         compare(TextFormat.linkify("http://a.org x", Qt.color("#123456")),
                 "<span style=\"white-space: pre-wrap\"><a href=\"http://a.org\" "
                 + "style=\"color: #123456\">http://a.org</a> x</span>")
+    }
+
+    // Whatever a peer writes, the only tags in the result are linkify's own span, a and br.
+    function test_linkifyAddsNoTagOfThePeers_data() {
+        return [
+            { tag: "img", text: "<img src=\"http://127.0.0.1:9/x.png\">" },
+            { tag: "img in url", text: "https://a.org/\"><img src=//127.0.0.1:9/x.png>" },
+            { tag: "style", text: "<style>body{background:url(http://127.0.0.1:9/)}</style>" },
+            { tag: "entity", text: "&lt;img src=x&gt;" },
+            { tag: "bold", text: "<b>bold</b>" },
+            { tag: "nested quotes", text: "http://a.org/'\"<a href=javascript:x>" }
+        ]
+    }
+    function test_linkifyAddsNoTagOfThePeers(data) {
+        const html = TextFormat.linkify(data.text, Qt.color("#123456"))
+        const own = html.replace(/<span style="white-space: pre-wrap">|<\/span>|<br>/g, "")
+                        .replace(/<a href="[^"<>]*" style="color: #123456">|<\/a>/g, "")
+        verify(own.indexOf("<") < 0 && own.indexOf(">") < 0, html)
+        verify(html.indexOf("<img") < 0 && html.indexOf("<style") < 0, html)
+    }
+
+    function test_escapedHtmlMakesNoLinks() {
+        compare(TextFormat.escapedHtml("<img src=x> http://a.org\nb"),
+                "<span style=\"white-space: pre-wrap\">&lt;img src=x&gt; http://a.org<br>b</span>")
+    }
+
+    function test_isWebLink_data() {
+        return [
+            { tag: "https", link: "https://example.org/a", web: true },
+            { tag: "http", link: "HTTP://example.org", web: true },
+            { tag: "javascript", link: "javascript:alert(1)", web: false },
+            { tag: "file", link: "file:///etc/passwd", web: false },
+            { tag: "relative", link: "x.png", web: false },
+            { tag: "bare scheme", link: "http://", web: false },
+            { tag: "data", link: "data:text/html,<b>x</b>", web: false }
+        ]
+    }
+    function test_isWebLink(data) {
+        compare(TextFormat.isWebLink(data.link), data.web)
     }
 
     function test_hopsText() {

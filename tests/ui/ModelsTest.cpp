@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every UI model under QAbstractItemModelTester while a real MeshNode (fake links, virtual time)
-// adds, updates and removes what the models show.
+// adds, updates and removes what the models show; peer text isolated, namesakes told apart and
+// one sender's flood collapsed (issue 8 defects 11, 12, 7).
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +35,61 @@ QStringList column(const QAbstractItemModel &model, int role)
 quint64 now(const NodeHarness &harness)
 {
     return quint64(harness.clock.epochMs());
+}
+
+// Bidi isolates around a peer string, as PeerText adds them (spelled out here on purpose).
+QString isolated(const QString &text)
+{
+    return QChar(0x2068) + text + QChar(0x2069);
+}
+
+// A role looked up by its QML name, so these tests build (and fail) on models without it.
+int role(const QAbstractItemModel &model, const QByteArray &name)
+{
+    return model.roleNames().key(name, -1);
+}
+
+QString suffix(const PeerId &peer)
+{
+    return u"#"_s + peer.toHex().left(4);
+}
+
+// A message as the node reports one it accepted, received at @p atMs.
+StoredMessage received(const MeshTestPeer &sender, const QString &nickname, const QString &text,
+                       qint64 atMs)
+{
+    static quint64 sequence = 0;
+    StoredMessage message;
+    message.packetId = QByteArray::number(++sequence).rightJustified(16, '0');
+    message.senderId = sender.id();
+    message.senderNickname = nickname;
+    message.text = text;
+    message.timestampMs = atMs;
+    message.receivedAtMs = atMs;
+    message.hops = 1;
+    message.verified = true;
+    return message;
+}
+
+// ChatModel::MaxKeptPerBurst and ChatModel::Collapsed, spelled out so this test also builds (and
+// fails) against a ChatModel without flood collapsing.
+constexpr int MaxKeptPerBurst = 500;
+constexpr int CollapsedKind = 2;
+
+// Rows whose dataChanged signals in @p spy were not all on @p row, or named other roles.
+QString changesOutside(const QSignalSpy &spy, int row, const QList<int> &roles)
+{
+    for (const QList<QVariant> &change : spy) {
+        const QModelIndex from = change.at(0).toModelIndex();
+        const QModelIndex to = change.at(1).toModelIndex();
+        for (int changedRole : change.at(2).value<QList<int>>()) {
+            if (!roles.contains(changedRole))
+                return u"role %1"_s.arg(changedRole);
+        }
+        if (from.row() != row || to.row() != row)
+            return u"rows %1-%2"_s.arg(from.row()).arg(to.row());
+    }
+    return {};
 }
 } // namespace
 
@@ -97,9 +154,10 @@ private Q_SLOTS:
         Q_EMIT link->frameReceived(alice.frame(alice.leavePacket(now(harness) + 1)));
 
         const QStringList texts = column(model, ChatModel::TextRole);
-        QCOMPARE(texts.last(), u"alize left"_s);
-        QVERIFY(texts.contains(u"alice joined"_s));
-        QVERIFY(texts.contains(u"alice is now known as alize"_s));
+        QCOMPARE(texts.last(), isolated(u"alize"_s) + u" left"_s);
+        QVERIFY(texts.contains(isolated(u"alice"_s) + u" joined"_s));
+        QVERIFY(
+            texts.contains(isolated(u"alice"_s) + u" is now known as "_s + isolated(u"alize"_s)));
         const int hi = int(texts.indexOf(u"hi!"_s));
         QVERIFY(hi > 0);
         const QModelIndex message = model.index(hi, 0);
@@ -109,7 +167,7 @@ private Q_SLOTS:
         QVERIFY(message.data(ChatModel::VerifiedRole).toBool());
         QVERIFY(!message.data(ChatModel::OwnRole).toBool());
         QCOMPARE(message.data(ChatModel::SenderColorRole).value<QColor>(),
-                 model.index(int(texts.indexOf(u"alice joined"_s)), 0)
+                 model.index(int(texts.indexOf(isolated(u"alice"_s) + u" joined"_s)), 0)
                      .data(ChatModel::SenderColorRole)
                      .value<QColor>());
 
@@ -117,7 +175,156 @@ private Q_SLOTS:
         QCOMPARE(model.index(model.rowCount() - 1, 0).data(ChatModel::SystemEventRole).toInt(),
                  int(ChatModel::Note));
         link->drop(u"cable cut"_s);
-        QVERIFY(column(model, ChatModel::TextRole).last().contains(u"cable cut"_s));
+        QVERIFY(column(model, ChatModel::TextRole).last().contains(isolated(u"cable cut"_s)));
+    }
+
+    // Issue 8 defect 11: what a peer chose is shown as it is, isolated, and never reorders or
+    // styles the sentence around it.
+    void chatModelIsolatesPeerText()
+    {
+        QTemporaryDir dir;
+        NodeHarness harness(dir.filePath(u"h.sqlite"_s));
+        ChatModel model;
+        QAbstractItemModelTester tester(&model, Fatal);
+        model.setNode(harness.node.get());
+        harness.node->start();
+
+        const QString rlo = QChar(0x202E) + u"gnp.exe"_s;
+        const QString img = u"<img src=\"http://127.0.0.1:9/x.png\">"_s;
+        MeshTestPeer reversed(rlo), markup(img);
+        FakeLink *link = harness.transport.acceptIncoming(u"n"_s);
+        Q_EMIT link->frameReceived(reversed.frame(reversed.announcePacket(now(harness))));
+        Q_EMIT link->frameReceived(markup.frame(markup.announcePacket(now(harness))));
+        Q_EMIT link->frameReceived(
+            markup.frame(markup.messagePacket(u"<b>bold</b> "_s + img, now(harness) + 1)));
+
+        const QStringList texts = column(model, ChatModel::TextRole);
+        // The override is closed (PDF) before the isolate ends: " joined" reads on unchanged.
+        QVERIFY2(texts.contains(isolated(rlo + QChar(0x202C)) + u" joined"_s),
+                 qPrintable(texts.join(u'|')));
+        QVERIFY(texts.contains(isolated(img) + u" joined"_s));
+        const int displayName = role(model, "displayName");
+        QVERIFY(displayName >= 0);
+        const QModelIndex message = model.index(model.rowCount() - 1, 0);
+        QCOMPARE(message.data(ChatModel::TextRole).toString(), u"<b>bold</b> "_s + img);
+        QCOMPARE(message.data(ChatModel::SenderNicknameRole).toString(), img);
+        QCOMPARE(message.data(displayName).toString(), isolated(img));
+    }
+
+    // Issue 8 defect 12: namesakes in the chat (and a peer named like us) carry "#" and four
+    // hex digits of their peer ID, repainted in place when the second one appears.
+    void chatModelTellsNamesakesApart()
+    {
+        QTemporaryDir dir;
+        NodeHarness harness(dir.filePath(u"h.sqlite"_s));
+        ChatModel model;
+        QAbstractItemModelTester tester(&model, Fatal);
+        model.setNode(harness.node.get());
+        harness.node->start();
+        const int displayName = role(model, "displayName");
+        QVERIFY(displayName >= 0);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        QVERIFY(harness.node->broadcast(u"mine"_s));
+        MeshTestPeer first(u"sam"_s), second(u"Sam"_s), mimic(u"me"_s);
+        FakeLink *link = harness.transport.acceptIncoming(u"n"_s);
+        Q_EMIT link->frameReceived(first.frame(first.announcePacket(now(harness))));
+        Q_EMIT link->frameReceived(first.frame(first.messagePacket(u"hi"_s, now(harness) + 1)));
+        const int hi = model.rowCount() - 1;
+        QCOMPARE(model.index(hi, 0).data(displayName).toString(), isolated(u"sam"_s));
+        QCOMPARE(model.index(0, 0).data(displayName).toString(), isolated(u"me"_s));
+
+        changed.clear();
+        Q_EMIT link->frameReceived(second.frame(second.announcePacket(now(harness))));
+        QCOMPARE(model.index(hi, 0).data(displayName).toString(),
+                 isolated(u"sam"_s) + suffix(first.id()));
+        QCOMPARE(model.index(hi - 1, 0).data(ChatModel::TextRole).toString(),
+                 isolated(u"sam"_s) + suffix(first.id()) + u" joined"_s);
+        QCOMPARE(model.index(model.rowCount() - 1, 0).data(ChatModel::TextRole).toString(),
+                 isolated(u"Sam"_s) + suffix(second.id()) + u" joined"_s);
+        bool repainted = false;
+        for (const QList<QVariant> &change : std::as_const(changed)) {
+            if (change.at(0).toModelIndex().row() == hi)
+                repainted = change.at(2).value<QList<int>>().contains(displayName);
+        }
+        QVERIFY2(repainted, "the earlier message's name is repainted, not reset");
+
+        Q_EMIT link->frameReceived(mimic.frame(mimic.announcePacket(now(harness))));
+        QCOMPARE(model.index(0, 0).data(displayName).toString(),
+                 isolated(u"me"_s) + suffix(harness.node->peerId()));
+        QCOMPARE(model.index(model.rowCount() - 1, 0).data(ChatModel::TextRole).toString(),
+                 isolated(u"me"_s) + suffix(mimic.id()) + u" joined"_s);
+        harness.node->setNickname(u"someone else"_s);
+        QCOMPARE(model.index(model.rowCount() - 1, 0).data(ChatModel::TextRole).toString(),
+                 isolated(u"me"_s) + suffix(mimic.id()) + u" joined"_s); // our row still says "me"
+    }
+
+    // Issue 8 defect 7: one sender's flood becomes one row that counts, repainted in place;
+    // Show inserts what it hid; honest rows keep coming.
+    void chatModelCollapsesOneSendersFlood()
+    {
+        QTemporaryDir dir;
+        NodeHarness harness(dir.filePath(u"h.sqlite"_s));
+        ChatModel model;
+        QAbstractItemModelTester tester(&model, Fatal);
+        model.setNode(harness.node.get());
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        MeshTestPeer bob(u"bob"_s), alice(u"alice"_s);
+        const qint64 start = harness.clock.epochMs();
+        constexpr int Flood = 2941;
+        for (int i = 0; i < Flood; ++i) {
+            const qint64 at = start + i * 10'000 / Flood;
+            Q_EMIT harness.node->messageReceived(received(bob, u"bob"_s, u"spam %1"_s.arg(i), at));
+            if (i % 500 == 0)
+                Q_EMIT harness.node->messageReceived(received(alice, u"alice"_s, u"honest"_s, at));
+        }
+        QCOMPARE(reset.size(), 0);
+        const QStringList texts = column(model, ChatModel::TextRole);
+        QCOMPARE(texts.count(u"honest"_s), 6);
+        QCOMPARE(model.rowCount(), 20 + 1 + 6); // 20 shown, one collapsed row, alice's
+        QCOMPARE(inserted.size(), 27);
+        const int hiddenCount = role(model, "hiddenCount");
+        QVERIFY(hiddenCount >= 0);
+        const int collapsed = int(texts.indexOf(u"spam 19"_s)) + 1;
+        const QModelIndex row = model.index(collapsed, 0);
+        QCOMPARE(row.data(ChatModel::TextRole).toString(),
+                 isolated(u"bob"_s) +
+                     u" sent %1 messages in 10 s — hidden"_s.arg(QLocale().toString(Flood - 20)));
+        QCOMPARE(row.data(ChatModel::SenderPeerIdRole).toString(), bob.id().toHex());
+        QCOMPARE(row.data(hiddenCount).toInt(), MaxKeptPerBurst);
+        QCOMPARE(changed.size(), Flood - 20 - 1);
+        QCOMPARE(changesOutside(changed, collapsed, {ChatModel::TextRole, hiddenCount}), QString());
+
+        // Show: the kept messages come in after the collapsed row, which says what it did.
+        inserted.clear();
+        QVERIFY(QMetaObject::invokeMethod(&model, "showHidden", Q_ARG(int, collapsed)));
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), collapsed + 1);
+        QCOMPARE(inserted.first().at(2).toInt(), collapsed + MaxKeptPerBurst);
+        QCOMPARE(model.index(collapsed + 1, 0).data(ChatModel::TextRole).toString(), u"spam 20"_s);
+        QCOMPARE(row.data(hiddenCount).toInt(), 0);
+        QVERIFY(row.data(ChatModel::TextRole).toString().contains(u"the first 500 shown below"_s));
+        QCOMPARE(reset.size(), 0);
+
+        // Quiet for a window: bob is heard again; a second flood collapses into a new row.
+        const qint64 later = start + 30'000;
+        const int before = model.rowCount();
+        for (int i = 0; i < 25; ++i)
+            Q_EMIT harness.node->messageReceived(received(bob, u"bob"_s, u"again"_s, later));
+        QCOMPARE(model.rowCount(), before + 21);
+        QCOMPARE(model.index(model.rowCount() - 1, 0).data(ChatModel::KindRole).toInt(),
+                 CollapsedKind);
+        QCOMPARE(model.index(model.rowCount() - 1, 0).data(ChatModel::TextRole).toString(),
+                 isolated(u"bob"_s) + u" sent 5 messages in 1 s — hidden"_s);
+
+        // Our own messages are never collapsed.
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(harness.node->broadcast(u"own %1"_s.arg(i)));
+        QCOMPARE(column(model, ChatModel::TextRole).count(u"own 29"_s), 1);
+        QCOMPARE(model.rowCount(), before + 21 + 30);
     }
 
     void peerModelFollowsThePeerTableRowByRow()
@@ -158,6 +365,66 @@ private Q_SLOTS:
         QCOMPARE(sorted.count(), 3);
         harness.clock.advance(61'000);
         QCOMPARE(peers.rowCount(), 0);
+    }
+
+    // Showing an earlier burst leaves the one still going collapsed.
+    void chatModelShowsAnEarlierBurstWithoutEndingTheCurrentOne()
+    {
+        QTemporaryDir dir;
+        NodeHarness harness(dir.filePath(u"h.sqlite"_s));
+        ChatModel model;
+        QAbstractItemModelTester tester(&model, Fatal);
+        model.setNode(harness.node.get());
+        MeshTestPeer bob(u"bob"_s);
+        const qint64 start = harness.clock.epochMs();
+        for (int i = 0; i < 25; ++i) // 20 rows, then burst 1 (row 20) hides 5
+            Q_EMIT harness.node->messageReceived(received(bob, u"bob"_s, u"one"_s, start));
+        for (int i = 0; i < 25; ++i) // quiet 20 s later: 20 rows, then burst 2 (row 41)
+            Q_EMIT harness.node->messageReceived(received(bob, u"bob"_s, u"two"_s, start + 20'000));
+        QCOMPARE(model.rowCount(), 42);
+        QVERIFY(QMetaObject::invokeMethod(&model, "showHidden", Q_ARG(int, 20)));
+        QCOMPARE(model.rowCount(), 47);
+        Q_EMIT harness.node->messageReceived(received(bob, u"bob"_s, u"two"_s, start + 20'001));
+        QCOMPARE(model.rowCount(), 47); // still hidden in burst 2, now row 46
+        QCOMPARE(model.index(46, 0).data(ChatModel::TextRole).toString(),
+                 isolated(u"bob"_s) + u" sent 6 messages in 1 s — hidden"_s);
+    }
+
+    // Issue 8 defect 12, peer list: present namesakes (and a peer named like us) show the
+    // "#1a2b" suffix, which goes away again when the name is no longer shared.
+    void peerModelTellsNamesakesApart()
+    {
+        QTemporaryDir dir;
+        NodeHarness harness(dir.filePath(u"h.sqlite"_s));
+        harness.node->start();
+        PeerModel peers;
+        QAbstractItemModelTester tester(&peers, Fatal);
+        peers.setNode(harness.node.get());
+        const int displayName = role(peers, "displayName");
+        QVERIFY(displayName >= 0);
+        QSignalSpy changed(&peers, &QAbstractItemModel::dataChanged);
+
+        MeshTestPeer first(u"sam"_s), second(u"sam"_s), mimic(u"ME"_s);
+        FakeLink *link = harness.transport.acceptIncoming(u"n"_s);
+        Q_EMIT link->frameReceived(first.frame(first.announcePacket(now(harness))));
+        QCOMPARE(peers.index(0, 0).data(displayName).toString(), isolated(u"sam"_s));
+        Q_EMIT link->frameReceived(second.frame(second.announcePacket(now(harness), 6)));
+        QCOMPARE(peers.index(0, 0).data(displayName).toString(),
+                 isolated(u"sam"_s) + suffix(first.id()));
+        QCOMPARE(peers.index(1, 0).data(displayName).toString(),
+                 isolated(u"sam"_s) + suffix(second.id()));
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.last().at(2).value<QList<int>>(), QList<int>{displayName});
+
+        Q_EMIT link->frameReceived(second.frame(second.leavePacket(now(harness) + 5, 6)));
+        QCOMPARE(peers.rowCount(), 1);
+        QCOMPARE(peers.index(0, 0).data(displayName).toString(), isolated(u"sam"_s));
+
+        Q_EMIT link->frameReceived(mimic.frame(mimic.announcePacket(now(harness))));
+        QCOMPARE(peers.index(1, 0).data(displayName).toString(),
+                 isolated(u"ME"_s) + suffix(mimic.id()));
+        harness.node->setNickname(u"renamed"_s);
+        QCOMPARE(peers.index(1, 0).data(displayName).toString(), isolated(u"ME"_s));
     }
 
     void nodeStatusReportsIdentityLinksAndRejections()
@@ -201,6 +468,19 @@ private Q_SLOTS:
                  (QStringList{u"no adapter"_s, u"socket"_s}));
         filtered.setCategoryFilter(u"BLE"_s);
         QCOMPARE(column(filtered, LogModel::MessageRole), QStringList{u"no adapter"_s});
+    }
+
+    // A peer string quoted mid-sentence in a log line cannot reorder the rest of it.
+    void logModelWritesOutBidiControls()
+    {
+        LogCapture capture(3);
+        LogModel log;
+        QAbstractItemModelTester tester(&log, Fatal);
+        log.setCapture(&capture);
+        capture.record(QtInfoMsg, u"meshcast.mesh"_s, u"peer \u202Egnp.exe joined"_s);
+        QTRY_COMPARE(log.rowCount(), 1);
+        QCOMPARE(log.index(0, 0).data(LogModel::MessageRole).toString(),
+                 u"peer <U+202E>gnp.exe joined"_s);
     }
 };
 
