@@ -153,6 +153,10 @@ Pane {
             ColumnLayout {
                 spacing: 2
                 Layout.alignment: Qt.AlignBottom
+                // Its children fill its width, which would make it share the row with the field
+                // by implicit widths; the field's shrinks once text is cleared (it went from 539
+                // to 112 px after a command). The field takes the rest.
+                Layout.fillWidth: false
 
                 Button {
                     objectName: "sendButton"

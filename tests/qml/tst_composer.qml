@@ -194,6 +194,21 @@ Item {
             verify(lastNote().indexOf("/wipe") >= 0, lastNote())
         }
 
+        function test_fieldKeepsItsWidthAfterSending_data() {
+            return [{ tag: "command", text: "/who" }, { tag: "message", text: "hello" }]
+        }
+        function test_fieldKeepsItsWidthAfterSending(data) {
+            const input = child("composerInput")
+            const before = input.width
+            verify(before > composer.width / 2, "the field is most of the row: " + before)
+            type(data.text)
+            keyClick(Qt.Key_Return)
+            compare(input.text, "")
+            tryVerify(() => input.width === before, 1000,
+                      "the field keeps its width: " + before + " then " + input.width)
+            verify(child("sendButton").width < composer.width / 4, child("sendButton").width)
+        }
+
         function test_doubleSlashSendsLiteralSlash() {
             type("//shrug")
             keyClick(Qt.Key_Return)
