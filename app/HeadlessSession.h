@@ -8,7 +8,7 @@ class QCoreApplication;
 /**
  * `meshcast --headless`: starts the node and drives it through a HeadlessConsole on stdin and
  * stdout (docs/CLI.md). A start-up failure (e.g. a damaged key file) is one error event and
- * exit status 1.
+ * exit status 1. `/wipe confirm` wipes the data directory and starts again with a new identity.
  */
 class HeadlessSession
 {

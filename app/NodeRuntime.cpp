@@ -3,10 +3,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include "BleTransport.h"
+#include "DataDirectory.h"
 #include "IdentityStore.h"
 #include "LanDiscovery.h"
 #include "LinkManager.h"
@@ -31,24 +35,49 @@ NodeRuntime::NodeRuntime(AppOptions options, QObject *parent)
 
 NodeRuntime::~NodeRuntime()
 {
+    stop();
+}
+
+void NodeRuntime::stop()
+{
     // The node and links use the store and the clock: they go first.
-    delete m_node;
-    delete m_lan;
-    delete m_links;
-    delete m_ip;
-    delete m_ble;
+    delete std::exchange(m_node, nullptr);
+    delete std::exchange(m_lan, nullptr);
+    delete std::exchange(m_links, nullptr);
+    delete std::exchange(m_ip, nullptr);
+    delete std::exchange(m_ble, nullptr);
+    m_bindings->close(); // it uses the history's connection
+    m_store->close();
+    m_discovered.clear();
+}
+
+bool NodeRuntime::fail(StartFailure::Kind kind, const QString &path)
+{
+    m_failure = {kind, path};
+    return false;
 }
 
 bool NodeRuntime::start(QString *error)
 {
-    const auto identity = IdentityStore(m_dataDir).loadOrCreate();
+    using Kind = StartFailure::Kind;
+    stop();
+    m_failure = {};
+    m_warnings.clear();
+    m_leaving = false;
+    // Private before a single key or message is written (issue 8, defect 10).
+    if (!DataDirectory(m_dataDir).prepare(&m_warnings, error))
+        return fail(Kind::DataDirectory, m_dataDir);
+    for (const QString &warning : std::as_const(m_warnings))
+        qWarning("meshcast: %s", qPrintable(warning));
+    const IdentityStore keys(m_dataDir);
+    const auto identity = keys.loadOrCreate();
     if (!identity) {
         *error = identity.error();
-        return false;
+        return fail(Kind::Identity, keys.filePath());
     }
     const QString historyPath = QDir(m_dataDir).filePath(QStringLiteral("history.sqlite"));
     if (!m_store->open(historyPath, error) || !m_bindings->open(*m_store, error))
-        return false;
+        return fail(Kind::History, historyPath);
 
     m_links = new LinkManager(identity->peerId(), *m_clock, &m_random, m_options.linkLimit);
     if (m_options.listen || !m_options.peers.isEmpty()) {
@@ -61,7 +90,7 @@ bool NodeRuntime::start(QString *error)
                          .arg(m_options.listenHost.toString())
                          .arg(m_options.listenPort)
                          .arg(m_ip->errorString());
-            return false;
+            return fail(Kind::Network, {});
         }
         m_links->addTransport(m_ip);
         for (const QString &peer : std::as_const(m_options.peers))
@@ -84,7 +113,7 @@ bool NodeRuntime::start(QString *error)
         m_node->setNickname(defaultNickname());
 
     if (!m_options.lanInterface.isEmpty() && !startLanDiscovery(m_options.lanInterface, error))
-        return false;
+        return fail(Kind::Network, {});
     if (!m_options.noBle) {
         // Started after the node exists so no BLE link opens unseen. Without an adapter it
         // reports Unavailable and keeps looking; the node chats over IP meanwhile.
@@ -139,6 +168,38 @@ void NodeRuntime::applyConnectivity(const QString &lanInterface, const QStringLi
     }
 }
 
+bool NodeRuntime::wipe(QString *error)
+{
+    // The new identity listens where the old one did, so neighbours that dial it find it again.
+    if (m_ip && m_ip->isRunning())
+        m_options.listenPort = m_ip->listenPort();
+    stop();
+    QStringList removed;
+    const bool filesGone = DataDirectory(m_dataDir).wipe(error, &removed);
+
+    QSettings settings;
+    const QString settingsFile = settings.fileName();
+    settings.clear();
+    settings.sync();
+    if (QFile::exists(settingsFile) && QFile::remove(settingsFile))
+        removed.append(settingsFile);
+    QDir().rmdir(QFileInfo(settingsFile).absolutePath()); // only when nothing else is in it
+    if (filesGone && QFile::exists(settingsFile)) {
+        *error = tr("Could not delete %1.").arg(settingsFile);
+        return false;
+    }
+    qInfo("meshcast: wiped %s", qPrintable(removed.join(QStringLiteral(", "))));
+    return filesGone;
+}
+
+void NodeRuntime::useDataDirForSettings(const AppOptions &options)
+{
+    // Several nodes side by side (each with its own --data-dir) keep separate settings, and a
+    // wipe of one data directory takes its settings with it.
+    if (!options.dataDir.isEmpty())
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, options.dataDir);
+}
+
 void NodeRuntime::leaveThenQuit()
 {
     // Long enough for the leave to reach the sockets, short enough not to be noticed.
@@ -146,6 +207,10 @@ void NodeRuntime::leaveThenQuit()
     if (m_leaving)
         return;
     m_leaving = true;
+    if (!m_node) {
+        QCoreApplication::quit();
+        return;
+    }
     m_node->sendLeave();
     QTimer::singleShot(LeaveFlushMs, QCoreApplication::instance(), &QCoreApplication::quit);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The message field under the chat. Enter broadcasts, Shift+Enter starts a new line, a line
-// starting with "/" is a command (/nick NAME, /who, /help; "//" sends a literal "/"). Never
-// disabled: with no peers the node queues the message and the composer says so.
+// starting with "/" is a command (/nick NAME, /who, /wipe, /help; "//" sends a literal "/").
+// Never disabled: with no peers the node queues the message and the composer says so.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -25,6 +25,8 @@ Pane {
 
     // A local line for the chat (command output, refusals); not sent to anyone.
     signal note(string text)
+    // "/wipe": the window asks for confirmation before anything is deleted.
+    signal wipeRequested()
 
     function focusInput() {
         input.forceActiveFocus()
@@ -73,12 +75,16 @@ Pane {
         case "who":
             note(roster.describe())
             return true
+        case "wipe":
+            wipeRequested()
+            return true
         case "help":
-            note(qsTr("Commands: /nick NAME sets your nickname, /who lists peers, "
+            note(qsTr("Commands: /nick NAME sets your nickname, /who lists peers, /wipe deletes "
+                      + "your keys, history and settings (after asking), "
                       + "//text sends a message starting with \"/\"."))
             return true
         default:
-            note(qsTr("Unknown command /%1. Commands: /nick NAME, /who, /help.").arg(name))
+            note(qsTr("Unknown command /%1. Commands: /nick NAME, /who, /wipe, /help.").arg(name))
             return false
         }
     }
@@ -147,6 +153,10 @@ Pane {
             ColumnLayout {
                 spacing: 2
                 Layout.alignment: Qt.AlignBottom
+                // Its children fill its width, which would make it share the row with the field
+                // by implicit widths; the field's shrinks once text is cleared (it went from 539
+                // to 112 px after a command). The field takes the rest.
+                Layout.fillWidth: false
 
                 Button {
                     objectName: "sendButton"

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Meshcast window: chat and composer beside the peer list in a SplitView, a status footer,
-// settings and first-run nickname dialogs, and the log drawer. Owns the UI models; the node,
-// connectivity settings and log capture are handed in by main().
+// settings, first-run nickname, privacy warning and wipe dialogs, and the log drawer. Owns the UI
+// models; the node, connectivity settings and log capture are handed in by main(). A confirmed
+// wipe (Settings or /wipe) emits wipeConfirmed(): the app then replaces this window.
 // Shortcuts: Ctrl+K focuses the composer, Ctrl+L toggles the log, Ctrl+, opens the settings.
 import QtQuick
 import QtQuick.Controls
@@ -16,8 +17,23 @@ ApplicationWindow {
     required property ConnectivitySettings connectivity
     required property LogCapture logCapture
 
+    // Where keys, history and settings live (shown by the wipe dialog); set by the app.
+    property string dataDir
+    // What the app found wrong with the privacy of the data directory, shown once at start.
+    property var startupWarnings: []
+
     // True once a nickname was saved or chosen; until then nickname changes are not saved.
     property bool nicknameChosen: false
+
+    // The user confirmed the emergency wipe: keys, history and settings are to go.
+    signal wipeConfirmed()
+
+    function showStartupWarnings() {
+        if (startupWarnings.length > 0 && !privacyWarningDialog.shown) {
+            privacyWarningDialog.shown = true
+            privacyWarningDialog.open()
+        }
+    }
 
     width: 960
     height: 640
@@ -73,6 +89,7 @@ ApplicationWindow {
             node.nickname = settings.nickname
             nicknameChosen = true
             composer.focusInput()
+            showStartupWarnings()
         } else {
             nicknameDialog.open() // gives the composer focus when it closes
         }
@@ -163,6 +180,8 @@ ApplicationWindow {
                 peers: peerModel
                 Layout.fillWidth: true
                 onNote: (text) => chatModel.addNote(text)
+                // Later: the Send button gives the composer focus once the command has run.
+                onWipeRequested: Qt.callLater(() => wipeDialog.open())
             }
         }
 
@@ -191,7 +210,8 @@ ApplicationWindow {
         objectName: "settingsDialog"
         node: root.node
         connectivity: root.connectivity
-        onClosed: composer.focusInput()
+        onClosed: if (!wipeDialog.visible) composer.focusInput()
+        onWipeRequested: wipeDialog.open()
     }
 
     NicknameDialog {
@@ -203,6 +223,25 @@ ApplicationWindow {
             settings.nickname = nickname
             root.nicknameChosen = true
         }
+        onClosed: {
+            composer.focusInput()
+            root.showStartupWarnings() // after the first-run question, not on top of it
+        }
+    }
+
+    PrivacyWarningDialog {
+        id: privacyWarningDialog
+        objectName: "privacyWarningDialog"
+        property bool shown: false
+        warnings: root.startupWarnings
+        onClosed: composer.focusInput()
+    }
+
+    WipeDialog {
+        id: wipeDialog
+        objectName: "wipeDialog"
+        dataDir: root.dataDir
+        onConfirmed: root.wipeConfirmed()
         onClosed: composer.focusInput()
     }
 }

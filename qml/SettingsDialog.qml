@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Nickname and connectivity (Bluetooth, LAN discovery, manual ws:// peers). Fields are loaded
 // from the node and ConnectivitySettings when the dialog opens; OK writes them back and calls
-// connectivity.apply(); Cancel leaves everything as it was.
+// connectivity.apply(); Cancel leaves everything as it was. "Wipe everything…" closes the
+// dialog unchanged and emits wipeRequested(): the window asks for confirmation.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -12,6 +13,8 @@ Dialog {
 
     required property MeshNode node
     required property ConnectivitySettings connectivity
+
+    signal wipeRequested()
 
     title: qsTr("Settings")
     modal: true
@@ -98,6 +101,34 @@ Dialog {
             ManualPeersEditor {
                 id: peersEditor
                 Layout.fillWidth: true
+            }
+
+            Label {
+                text: qsTr("Your data")
+                Layout.alignment: Qt.AlignTop
+                Layout.topMargin: 6
+            }
+            ColumnLayout {
+                spacing: 4
+                Layout.fillWidth: true
+
+                Button {
+                    objectName: "wipeButton"
+                    text: qsTr("Wipe everything…")
+                    palette.buttonText: root.palette.window.hslLightness < 0.5 ? "#ff7b72"
+                                                                               : "#c62828"
+                    Accessible.name: qsTr("Wipe keys, history and settings")
+                    onClicked: {
+                        root.reject()
+                        root.wipeRequested()
+                    }
+                }
+                SmallLabel {
+                    text: qsTr("Deletes your keys, history and settings and starts with a new "
+                               + "identity. Also: /wipe in the message field.")
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
             }
         }
     }

@@ -52,37 +52,51 @@ QString linkName(const PeerInfo &peer)
 
 HeadlessConsole::HeadlessConsole(MeshNode &node, QIODevice &out, QObject *parent)
     : QObject(parent)
-    , m_node(node)
     , m_out(out)
 {
-    connect(&m_node, &MeshNode::peerJoined, this,
+    setNode(&node);
+}
+
+void HeadlessConsole::setNode(MeshNode *node)
+{
+    if (m_node) {
+        disconnect(m_node, nullptr, this, nullptr);
+        disconnect(&m_node->links(), nullptr, this, nullptr);
+    }
+    m_node = node;
+    m_lastTransportState.clear();
+    if (!m_node)
+        return;
+    connect(m_node, &MeshNode::peerJoined, this,
             [this](const PeerInfo &peer) { writePeer(peer, QStringLiteral("joined")); });
-    connect(&m_node, &MeshNode::peerUpdated, this, [this](const PeerInfo &peer, PeerFields what) {
+    connect(m_node, &MeshNode::peerUpdated, this, [this](const PeerInfo &peer, PeerFields what) {
         if (what & (PeerField::Nickname | PeerField::Hops | PeerField::Link))
             writePeer(peer, QStringLiteral("updated"));
     });
-    connect(&m_node, &MeshNode::peerLeft, this,
+    connect(m_node, &MeshNode::peerLeft, this,
             [this](const PeerInfo &peer) { writePeer(peer, QStringLiteral("left")); });
-    connect(&m_node, &MeshNode::messageReceived, this, &HeadlessConsole::writeMessage);
-    connect(&m_node, &MeshNode::messageQueued, this, [this](const StoredMessage &message) {
+    connect(m_node, &MeshNode::messageReceived, this, &HeadlessConsole::writeMessage);
+    connect(m_node, &MeshNode::messageQueued, this, [this](const StoredMessage &message) {
         write({{QStringLiteral("event"), QStringLiteral("queued")},
                {QStringLiteral("id"), hex(message.packetId)}});
     });
-    connect(&m_node, &MeshNode::messageSent, this, [this](const QByteArray &packetId) {
+    connect(m_node, &MeshNode::messageSent, this, [this](const QByteArray &packetId) {
         write({{QStringLiteral("event"), QStringLiteral("sent")},
                {QStringLiteral("id"), hex(packetId)}});
     });
-    connect(&m_node, &MeshNode::nicknameChanged, this, [this](const QString &nick) {
+    connect(m_node, &MeshNode::nicknameChanged, this, [this](const QString &nick) {
         write({{QStringLiteral("event"), QStringLiteral("nick")}, {QStringLiteral("nick"), nick}});
     });
-    connect(&m_node, &MeshNode::error, this, &HeadlessConsole::reportError);
-    connect(&m_node.links(), &LinkManager::transportsChanged, this,
+    connect(m_node, &MeshNode::error, this, &HeadlessConsole::reportError);
+    connect(&m_node->links(), &LinkManager::transportsChanged, this,
             &HeadlessConsole::writeTransports);
 }
 
 void HeadlessConsole::writeTransports()
 {
-    for (const LinkTransport *transport : m_node.links().transports()) {
+    if (!m_node)
+        return;
+    for (const LinkTransport *transport : m_node->links().transports()) {
         const QString type =
             transport->type() == LinkType::Ble ? QStringLiteral("ble") : QStringLiteral("ip");
         const QString state = transportStateName(transport->state());
@@ -112,25 +126,26 @@ void HeadlessConsole::readAvailable()
     const ssize_t got = ::read(m_fd, buffer, sizeof buffer);
     if (got <= 0) {
         m_notifier->setEnabled(false);
-        if (!m_pending.isEmpty())
-            handleLine(QString::fromUtf8(std::exchange(m_pending, {})));
+        if (const auto last = m_reader.finish())
+            handleLine(QString::fromUtf8(last->bytes));
         Q_EMIT quitRequested();
         return;
     }
-    m_pending.append(buffer, got);
-    // Bounded: a line longer than this is not a chat message, whatever it is.
-    constexpr qsizetype MaxLine = 64 * 1024;
-    qsizetype newline;
-    while ((newline = m_pending.indexOf('\n')) >= 0) {
-        const QByteArray line = m_pending.left(newline);
-        m_pending.remove(0, newline + 1);
-        handleLine(QString::fromUtf8(line));
-    }
-    if (m_pending.size() > MaxLine) {
-        m_pending.clear();
-        reportError(tr("input line too long"));
-    }
+    handleInput(QByteArrayView(buffer, got));
 #endif
+}
+
+void HeadlessConsole::handleInput(QByteArrayView bytes)
+{
+    // Issue 8, defect 9: an over-long line is refused once and its tail is dropped with it,
+    // never sent as a message of its own.
+    for (const BoundedLineReader::Line &line : m_reader.feed(bytes)) {
+        if (line.refused)
+            reportError(tr("input line too long (more than %1 bytes): ignored up to its end")
+                            .arg(m_reader.maxLineBytes()));
+        else
+            handleLine(QString::fromUtf8(line.bytes));
+    }
 }
 
 void HeadlessConsole::handleLine(const QString &rawLine)
@@ -140,33 +155,53 @@ void HeadlessConsole::handleLine(const QString &rawLine)
         line.chop(1);
     if (line.trimmed().isEmpty())
         return;
-    if (line.startsWith(u"/nick ")) {
-        m_node.setNickname(line.mid(6));
-    } else if (line.trimmed() == u"/who") {
-        writeWho();
-    } else if (line.trimmed() == u"/quit") {
+    const QString command = line.trimmed();
+    if (command == u"/quit") {
         Q_EMIT quitRequested();
+    } else if (!m_node) {
+        return; // between a wipe and the new node: nothing to drive
+    } else if (line.startsWith(u"/nick ")) {
+        m_node->setNickname(line.mid(6));
+    } else if (command == u"/who") {
+        writeWho();
+    } else if (command == u"/wipe confirm") {
+        Q_EMIT wipeRequested();
+    } else if (command == u"/wipe") {
+        reportError(tr("/wipe deletes this node's keys, history and settings and starts again "
+                       "with a new identity; send \"/wipe confirm\" to do it"));
     } else if (line.startsWith(u'/') && !line.startsWith(u"//")) {
         reportError(tr("unknown command: %1").arg(line.section(u' ', 0, 0)));
     } else {
         // "//text" sends "/text": the way to broadcast a line that starts with a slash.
-        m_node.sendMessage(line.startsWith(u"//") ? line.mid(1) : line);
+        m_node->sendMessage(line.startsWith(u"//") ? line.mid(1) : line);
     }
 }
 
 void HeadlessConsole::announceReady(const QString &listen)
 {
+    if (!m_node)
+        return;
     writeTransports();
     write({{QStringLiteral("event"), QStringLiteral("ready")},
-           {QStringLiteral("peer_id"), m_node.peerId().toHex()},
-           {QStringLiteral("nick"), m_node.nickname()},
-           {QStringLiteral("fingerprint"), m_node.fingerprint()},
+           {QStringLiteral("peer_id"), m_node->peerId().toHex()},
+           {QStringLiteral("nick"), m_node->nickname()},
+           {QStringLiteral("fingerprint"), m_node->fingerprint()},
            {QStringLiteral("listen"), listen}});
 }
 
 void HeadlessConsole::reportError(const QString &what)
 {
     writeError(m_out, what);
+}
+
+void HeadlessConsole::reportWarning(const QString &what)
+{
+    write({{QStringLiteral("event"), QStringLiteral("warning")}, {QStringLiteral("what"), what}});
+}
+
+void HeadlessConsole::reportWiped()
+{
+    write({{QStringLiteral("event"), QStringLiteral("wiped")}});
 }
 
 void HeadlessConsole::writeError(QIODevice &out, const QString &what)
@@ -205,7 +240,7 @@ void HeadlessConsole::writeMessage(const StoredMessage &message)
 void HeadlessConsole::writeWho()
 {
     QJsonArray peers;
-    for (const PeerInfo &peer : m_node.peers().peers()) {
+    for (const PeerInfo &peer : m_node->peers().peers()) {
         peers.append(QJsonObject{{QStringLiteral("peer_id"), peer.id.toHex()},
                                  {QStringLiteral("nick"), peer.nickname},
                                  {QStringLiteral("hops"), peer.hops},

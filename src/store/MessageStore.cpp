@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageStore.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -40,6 +42,43 @@ bool configure(QSqlDatabase &db, QString *error)
     return true;
 }
 
+/**
+ * The history is as private as the key (issue 8, defect 10): the database file is created 0600
+ * before SQLite opens it, and an existing one, or a companion left by an earlier version, that is
+ * open to others is set to 0600. SQLite gives the -wal, -shm and -journal files it creates the
+ * database file's mode, so they follow. False with the reason in @p error.
+ */
+bool makeOwnerOnly(const QString &databasePath, QString *error)
+{
+    constexpr QFileDevice::Permissions OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    constexpr QFileDevice::Permissions GroupOrOther =
+        QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+        QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if (!QFileInfo::exists(databasePath)) {
+        QFile file(databasePath);
+        // NewOnly: if another process created it meanwhile, fall through to the mode check.
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, OwnerOnly) &&
+            !QFileInfo::exists(databasePath)) {
+            *error = file.errorString();
+            return false;
+        }
+    }
+    for (const QStringView suffix : {u"", u"-wal", u"-shm", u"-journal"}) {
+        const QString path = databasePath + suffix.toString();
+        const QFileInfo info(path);
+        if (!info.isFile() || info.isSymLink() || !(info.permissions() & GroupOrOther))
+            continue;
+        if (!QFile::setPermissions(path, OwnerOnly)) {
+            *error = MessageStore::tr("%1 is readable by other users and its mode cannot be "
+                                      "changed to 0600")
+                         .arg(path);
+            return false;
+        }
+        qCInfo(lcStore) << "made" << path << "owner-only (0600)";
+    }
+    return true;
+}
+
 int toInt(StoredMessage::Delivery delivery)
 {
     return static_cast<int>(delivery);
@@ -71,6 +110,9 @@ bool MessageStore::open(const QString &databasePath, QString *error)
     }
     if (databasePath.isEmpty())
         return failOpen(tr("no path given"));
+    QString reason;
+    if (!makeOwnerOnly(databasePath, &reason))
+        return failOpen(reason);
 
     // Connections are looked up by name across the process; one per instance keeps them apart.
     m_connectionName =
@@ -83,7 +125,6 @@ bool MessageStore::open(const QString &databasePath, QString *error)
     if (!m_db.open())
         return failOpen(m_db.lastError().text());
 
-    QString reason;
     if (!configure(m_db, &reason))
         return failOpen(reason);
     if (!MessageSchema::migrate(m_db, &reason))

@@ -31,6 +31,8 @@ public:
      */
     bool open(const MessageStore &history, QString *error = nullptr);
     bool isOpen() const;
+    /** Lets go of the history's connection; call before closing the history. */
+    void close() { m_db = QSqlDatabase(); }
 
     /** Every stored binding, at most @p limit of them (most recently seen first). */
     QList<PeerBinding> load(int limit) const;

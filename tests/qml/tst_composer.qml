@@ -44,6 +44,10 @@ Item {
             id: notes
             signalName: "note"
         }
+        Component {
+            id: spyComponent
+            SignalSpy {}
+        }
 
         function child(name) {
             const item = findChild(composer, name)
@@ -175,6 +179,34 @@ Item {
             keyClick(Qt.Key_Return)
             compare(node.sent.length, 0)
             verify(lastNote().indexOf("Unknown command /frobnicate") >= 0, lastNote())
+        }
+
+        function test_wipeCommandOnlyAsksTheWindow() {
+            const asked = createTemporaryObject(spyComponent, testCase,
+                                                { target: composer, signalName: "wipeRequested" })
+            type("/wipe")
+            keyClick(Qt.Key_Return)
+            compare(asked.count, 1, "the window is asked to confirm")
+            compare(node.sent.length, 0, "nothing is broadcast")
+            compare(child("composerInput").text, "")
+            type("/help")
+            keyClick(Qt.Key_Return)
+            verify(lastNote().indexOf("/wipe") >= 0, lastNote())
+        }
+
+        function test_fieldKeepsItsWidthAfterSending_data() {
+            return [{ tag: "command", text: "/who" }, { tag: "message", text: "hello" }]
+        }
+        function test_fieldKeepsItsWidthAfterSending(data) {
+            const input = child("composerInput")
+            const before = input.width
+            verify(before > composer.width / 2, "the field is most of the row: " + before)
+            type(data.text)
+            keyClick(Qt.Key_Return)
+            compare(input.text, "")
+            tryVerify(() => input.width === before, 1000,
+                      "the field keeps its width: " + before + " then " + input.width)
+            verify(child("sendButton").width < composer.width / 4, child("sendButton").width)
         }
 
         function test_doubleSlashSendsLiteralSlash() {

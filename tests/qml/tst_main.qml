@@ -47,9 +47,9 @@ TestCase {
         stored.sync()
     }
 
-    function newWindow(node, connectivity) {
-        const window = mainComponent.createObject(testCase, {
-            node: node, connectivity: connectivity, logCapture: capture })
+    function newWindow(node, connectivity, extra) {
+        const window = mainComponent.createObject(testCase, Object.assign({
+            node: node, connectivity: connectivity, logCapture: capture }, extra || {}))
         verify(window, "Main.qml did not load")
         ++createdWindows
         windows.push(window)
@@ -285,5 +285,91 @@ TestCase {
         tryVerify(() => !dialog.visible, 2000)
         compare(window.connectivity.applied, 0)
         compare(window.connectivity.bluetoothEnabled, true)
+    }
+
+    Component {
+        id: spyComponent
+        SignalSpy {}
+    }
+
+    function test_wipeCommandAsksBeforeWiping() {
+        const window = openWindow()
+        const wiped = createTemporaryObject(spyComponent, testCase,
+                                            { target: window, signalName: "wipeConfirmed" })
+        const dialog = child(window, "wipeDialog")
+        const input = child(window, "composerInput")
+        tryVerify(() => input.activeFocus, 2000)
+        type("/wipe")
+        keyClick(Qt.Key_Return)
+        tryVerify(() => dialog.opened, 2000, "/wipe asks first")
+        compare(input.text, "")
+        tryVerify(() => child(dialog, "wipeCancel").activeFocus, 2000, "Cancel has the focus")
+        keyClick(Qt.Key_Escape)
+        tryVerify(() => !dialog.visible, 2000)
+        compare(wiped.count, 0, "changing one's mind wipes nothing")
+        tryVerify(() => input.activeFocus, 2000, "back to the composer")
+
+        type("/wipe")
+        mouseClick(child(window, "sendButton"))
+        tryVerify(() => dialog.opened, 2000)
+        tryVerify(() => child(dialog, "wipeCancel").activeFocus, 2000,
+                  "the Send button does not take the focus from the dialog")
+        mouseClick(child(dialog, "wipeConfirm"))
+        compare(wiped.count, 1)
+    }
+
+    function test_settingsWipeButtonAsksBeforeWiping() {
+        const window = openWindow()
+        const wiped = createTemporaryObject(spyComponent, testCase,
+                                            { target: window, signalName: "wipeConfirmed" })
+        mouseClick(child(window, "settingsButton"))
+        const settings = child(window, "settingsDialog")
+        tryVerify(() => settings.opened, 2000)
+        mouseClick(child(settings, "wipeButton"))
+        const dialog = child(window, "wipeDialog")
+        tryVerify(() => dialog.opened, 2000)
+        tryVerify(() => !settings.visible, 2000, "the settings make way for the question")
+        compare(window.connectivity.applied, 0, "the settings are not applied on the way")
+        tryVerify(() => child(dialog, "wipeCancel").activeFocus, 2000, "Cancel has the focus")
+        mouseClick(child(dialog, "wipeCancel"))
+        tryVerify(() => !dialog.visible, 2000)
+        compare(wiped.count, 0)
+    }
+
+    function test_privacyWarningsAreShownOnce() {
+        const warning = "The data directory /d was open to other users (mode 0777); Meshcast "
+                      + "made it private (0700)."
+        const window = newWindow(createTemporaryObject(nodeComponent, testCase),
+                                 createTemporaryObject(connectivityComponent, testCase),
+                                 { startupWarnings: [warning], dataDir: "/d" })
+        const dialog = child(window, "privacyWarningDialog")
+        tryVerify(() => dialog.opened, 2000, "shown at start")
+        compare(child(dialog.contentItem, "privacyWarning").text, warning)
+        mouseClick(dialog.standardButton(Dialog.Ok))
+        tryVerify(() => !dialog.visible, 2000)
+        tryVerify(() => child(window, "composerInput").activeFocus, 2000)
+        window.showStartupWarnings()
+        verify(!dialog.visible, "not again")
+    }
+
+    function test_privacyWarningsWaitForTheFirstRunQuestion() {
+        saveNickname("")
+        const window = newWindow(createTemporaryObject(nodeComponent, testCase),
+                                 createTemporaryObject(connectivityComponent, testCase),
+                                 { startupWarnings: ["The key file /d/identity.json was readable"] })
+        const nickname = child(window, "nicknameDialog")
+        const warnings = child(window, "privacyWarningDialog")
+        tryVerify(() => nickname.opened, 2000)
+        verify(!warnings.visible, "one question at a time")
+        tryVerify(() => child(nickname, "nicknameField").activeFocus, 2000)
+        keyClick(Qt.Key_Return)
+        tryVerify(() => warnings.opened, 2000, "then the warning")
+    }
+
+    function test_noWarningsNoDialog() {
+        const window = openWindow()
+        tryVerify(() => child(window, "composerInput").activeFocus, 2000)
+        verify(!child(window, "privacyWarningDialog").visible)
+        verify(!child(window, "wipeDialog").visible)
     }
 }

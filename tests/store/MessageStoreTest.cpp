@@ -3,6 +3,9 @@
 #include <memory>
 #include <utility>
 
+#include <sys/stat.h>
+
+#include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -32,6 +35,8 @@ private slots:
     void pagesNewestFirst();
     void openFails_data();
     void openFails();
+    void databaseFilesAreOwnerOnly_data();
+    void databaseFilesAreOwnerOnly();
 
 private:
     QString databasePath() const { return m_directory->filePath(QStringLiteral("messages.db")); }
@@ -341,6 +346,54 @@ void MessageStoreTest::openFails()
 
     // ...and the same object still opens a good file afterwards.
     QVERIFY(store.open(databasePath() + QStringLiteral(".good"), &error));
+}
+
+namespace {
+/** The permission bits of @p path as stat(2) reports them, or -1 when it cannot be read. */
+int modeOf(const QString &path)
+{
+    struct stat info = {};
+    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+}
+} // namespace
+
+void MessageStoreTest::databaseFilesAreOwnerOnly_data()
+{
+    // Issue 8, defect 10: the history is as private as the key, whatever was there before.
+    QTest::addColumn<QString>("existingSuffix"); // created before open() with existingMode
+    QTest::addColumn<int>("existingMode");
+    QTest::newRow("new database") << QString() << 0;
+    QTest::newRow("database of an earlier version, 0644") << QStringLiteral("") << 0644;
+    QTest::newRow("database left 0666") << QStringLiteral("") << 0666;
+    QTest::newRow("write-ahead log left 0644") << QStringLiteral("-wal") << 0644;
+    QTest::newRow("shared-memory file left 0666") << QStringLiteral("-shm") << 0666;
+    QTest::newRow("rollback journal left 0644") << QStringLiteral("-journal") << 0644;
+}
+
+void MessageStoreTest::databaseFilesAreOwnerOnly()
+{
+    QFETCH(QString, existingSuffix);
+    QFETCH(int, existingMode);
+    if (existingMode != 0) {
+        const QString path = databasePath() + existingSuffix;
+        QVERIFY(QFile(path).open(QIODevice::WriteOnly));
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), mode_t(existingMode)), 0);
+        QCOMPARE(modeOf(path), existingMode);
+    }
+
+    MessageStore store;
+    QString error;
+    QVERIFY2(store.open(databasePath(), &error), qPrintable(error));
+    // A write makes SQLite create the -wal and -shm files, and they must be private too.
+    QCOMPARE(store.addReceived(received(1)).status, MessageStore::AddResult::Status::Added);
+    QVERIFY(QFile::exists(databasePath() + QStringLiteral("-wal")));
+    QVERIFY(QFile::exists(databasePath() + QStringLiteral("-shm")));
+
+    const QDir dir(m_directory->path());
+    const QStringList files = dir.entryList(QDir::Files | QDir::Hidden);
+    QVERIFY(files.size() >= 3);
+    for (const QString &name : files)
+        QVERIFY2(modeOf(dir.filePath(name)) == 0600, qPrintable(name + QStringLiteral(" is open")));
 }
 
 QTEST_GUILESS_MAIN(MessageStoreTest)
