@@ -166,6 +166,7 @@ void GuiSession::wipeAndRestart()
     QString error;
     const bool wiped = m_runtime->wipe(&error);
     m_runtime.reset();
+    m_logCapture.clear(); // the old identity's log goes with it
     if (!wiped) {
         // Something could not be deleted: say so rather than start as if it were gone.
         qCritical("meshcast: %s", qPrintable(error));

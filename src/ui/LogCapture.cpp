@@ -45,6 +45,12 @@ void LogCapture::record(QtMsgType type, const QString &category, const QString &
         this, [this, entry] { Q_EMIT entryAdded(entry); }, Qt::QueuedConnection);
 }
 
+void LogCapture::clear()
+{
+    QMutexLocker lock(&m_mutex);
+    m_ring.clear();
+}
+
 QList<LogEntry> LogCapture::entries() const
 {
     QMutexLocker lock(&m_mutex);

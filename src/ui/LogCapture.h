@@ -34,6 +34,8 @@ public:
     void record(QtMsgType type, const QString &category, const QString &message);
 
     QList<LogEntry> entries() const;
+    /** Forgets every line recorded so far (an emergency wipe leaves no trace of the old log). */
+    void clear();
     int capacity() const { return m_capacity; }
 
 Q_SIGNALS:

@@ -468,6 +468,12 @@ private Q_SLOTS:
                  (QStringList{u"no adapter"_s, u"socket"_s}));
         filtered.setCategoryFilter(u"BLE"_s);
         QCOMPARE(column(filtered, LogModel::MessageRole), QStringList{u"no adapter"_s});
+
+        // After a wipe the next window's log starts empty.
+        capture.clear();
+        LogModel fresh;
+        fresh.setCapture(&capture);
+        QCOMPARE(fresh.rowCount(), 0);
     }
 
     // A peer string quoted mid-sentence in a log line cannot reorder the rest of it.
