@@ -65,7 +65,7 @@ int MeshRouter::originate(const Packet &packet)
     }
     const QList<Link *> links = m_links.links();
     for (Link *link : links)
-        send(link, packet, *frame);
+        send(link, packet, *frame, SendPriority::Own);
     return int(links.size());
 }
 
@@ -73,7 +73,7 @@ void MeshRouter::originateTo(Link *link, const Packet &packet)
 {
     m_seen.insert(PacketId::of(packet), m_clock.monotonicMs());
     if (const auto frame = PacketCodec::encodeForWire(packet))
-        send(link, packet, *frame);
+        send(link, packet, *frame, SendPriority::Own);
 }
 
 void MeshRouter::handleFrame(Link *link, const QByteArray &frame)
@@ -301,7 +301,7 @@ void MeshRouter::shareAnnouncesWith(Link *link)
         Packet forward = announce;
         forward.ttl = RelayPolicy::forwardTtl(announce, m_links.linkCount());
         if (const auto frame = PacketCodec::encodeForWire(forward))
-            send(link, forward, *frame);
+            send(link, forward, *frame, SendPriority::Relay);
     }
 }
 
@@ -324,7 +324,7 @@ void MeshRouter::flushRelay(const QByteArray &packetId)
     int sent = 0;
     for (const QPointer<Link> &link : relay.targets) {
         if (link && link->isOpen()) {
-            send(link, relay.packet, relay.frame);
+            send(link, relay.packet, relay.frame, SendPriority::Relay);
             ++sent;
         }
     }
@@ -333,10 +333,11 @@ void MeshRouter::flushRelay(const QByteArray &packetId)
     Q_EMIT countersChanged();
 }
 
-void MeshRouter::send(Link *link, const Packet &packet, const QByteArray &frame)
+void MeshRouter::send(Link *link, const Packet &packet, const QByteArray &frame,
+                      SendPriority priority)
 {
     if (!Fragmenter::needsFragmentation(frame.size(), link->mtu())) {
-        m_links.sendTo(link, frame);
+        m_links.sendTo(link, frame, priority);
         return;
     }
     const auto fragments =
@@ -348,7 +349,7 @@ void MeshRouter::send(Link *link, const Packet &packet, const QByteArray &frame)
     }
     for (const Packet &fragment : *fragments) {
         if (const auto bytes = PacketCodec::encodeForWire(fragment))
-            m_links.sendTo(link, *bytes);
+            m_links.sendTo(link, *bytes, priority);
     }
 }
 

@@ -14,6 +14,7 @@
 #include "RelayRateLimiter.h"
 #include "RouterCounters.h"
 #include "SeenPacketCache.h"
+#include "SendPriority.h"
 #include "UnverifiedPacketQueue.h"
 
 class Clock;
@@ -97,7 +98,7 @@ private:
     void shareAnnouncesWith(Link *link);
     void cancelRelayTo(const QByteArray &packetId, Link *link);
     void flushRelay(const QByteArray &packetId);
-    void send(Link *link, const Packet &packet, const QByteArray &frame);
+    void send(Link *link, const Packet &packet, const QByteArray &frame, SendPriority priority);
     void housekeeping();
 
     const PeerId m_self;
