@@ -28,7 +28,16 @@ BleCentralLink::BleCentralLink(QLowEnergyController *controller, QLowEnergyServi
     , m_options(options)
     , m_keeper(keeper)
     , m_pacer(clock, options.pacing, [this](const QByteArray &frame) { write(frame); })
+    , m_sendQueue(
+          clock,
+          SendQueueGuard::Policy::forFrameQueue(options.pacing.maxQueuedFrames,
+                                                BitchatGattProfile::MaxValueLength),
+          [this] {
+              return SendQueueGuard::Level{m_pacer.queuedBytes(), m_pacer.queuedCount()};
+          },
+          id())
 {
+    connect(&m_sendQueue, &SendQueueGuard::stuck, this, [this] { close(StuckReason); });
     controller->setParent(this);
     service->setParent(this);
     connect(controller, &QLowEnergyController::disconnected, this,
@@ -64,25 +73,33 @@ bool BleCentralLink::usesWriteWithoutResponse(qsizetype size) const
            (m_characteristic.properties() & QLowEnergyCharacteristic::WriteNoResponse);
 }
 
-void BleCentralLink::send(const QByteArray &frame)
+SendResult BleCentralLink::send(const QByteArray &frame, SendPriority priority)
 {
     if (!isOpen()) {
         qCDebug(lcBle) << "link" << id() << "closed; dropping frame of" << frame.size();
-        return;
+        return SendResult::Closed;
     }
     if (frame.size() > mtu()) {
         qCWarning(lcBle) << "link" << id() << "refusing to send" << frame.size() << "bytes, mtu"
                          << mtu();
-        return;
+        return SendResult::TooLarge;
     }
-    if (!m_pacer.enqueue(frame))
-        qCDebug(lcBle) << "link" << id() << "send queue full; dropped a frame";
+    if (!m_sendQueue.admits(frame.size(), priority) || !m_pacer.enqueue(frame)) {
+        qCDebug(lcBle) << "link" << id() << "send queue full; dropped"
+                       << (priority == SendPriority::Relay ? "a relayed" : "an own") << "frame of"
+                       << frame.size() << "bytes";
+        return SendResult::QueueFull;
+    }
+    return SendResult::Accepted;
 }
 
 void BleCentralLink::write(const QByteArray &frame)
 {
-    if (!m_service)
+    m_sendQueue.progressed();
+    if (!m_service) {
+        qCDebug(lcBle) << "link" << id() << "service gone; dropped a frame of" << frame.size();
         return;
+    }
     if (usesWriteWithoutResponse(frame.size())) {
         m_service->writeCharacteristic(m_characteristic, frame,
                                        QLowEnergyService::WriteWithoutResponse);
@@ -143,7 +160,9 @@ void BleCentralLink::end(const QString &reason)
 {
     if (!isOpen())
         return;
-    m_pacer.clear();
+    m_sendQueue.stop();
+    if (const int dropped = m_pacer.clear())
+        qCDebug(lcBle) << "link" << id() << "closing; dropped" << dropped << "queued frames";
     m_pacer.hold();
     m_clock.cancel(m_writeTimeout);
     m_writeTimeout = 0;

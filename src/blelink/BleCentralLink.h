@@ -9,6 +9,7 @@
 #include "Clock.h"
 #include "FramePacer.h"
 #include "Link.h"
+#include "SendQueueGuard.h"
 
 class QLowEnergyController;
 class QLowEnergyService;
@@ -23,7 +24,9 @@ class QLowEnergyService;
  * the characteristic offers it; anything else, or any frame when the MTU is unknown, goes as a
  * write with response, which BlueZ turns into a long (prepared) write when needed, and the next
  * frame waits for its answer. Writes are paced by a FramePacer; a write with no answer within
- * Options::writeTimeoutMs, or three failed writes in a row, close the link.
+ * Options::writeTimeoutMs, or three failed writes in a row, close the link. The pacer's queue is
+ * bounded by a SendQueueGuard as in BlePeripheralLink: relays refused at three quarters, own
+ * frames when full, Link::StuckReason when it stays full with nothing written.
  *
  * Owns the controller and the service object while open; on close it hands the controller to
  * BleControllerReaper (kept by @p keeper) so BlueZ drops the connection before the device is
@@ -54,7 +57,7 @@ public:
     qsizetype mtu() const override;
     std::optional<int> rssi() const override { return m_rssi; }
 
-    void send(const QByteArray &frame) override;
+    SendResult send(const QByteArray &frame, SendPriority priority = SendPriority::Own) override;
     void close(const QString &reason) override;
 
     /** The latest RSSI of the peripheral's advertisements, dBm; emits rssiChanged() on change. */
@@ -63,6 +66,7 @@ public:
     /** True when a frame of @p size bytes goes as a write without response. */
     bool usesWriteWithoutResponse(qsizetype size) const;
     const FramePacer &pacer() const { return m_pacer; }
+    const SendQueueGuard &sendQueue() const { return m_sendQueue; }
 
 private:
     void write(const QByteArray &frame);
@@ -79,6 +83,7 @@ private:
     const Options m_options;
     QPointer<QObject> m_keeper;
     FramePacer m_pacer;
+    SendQueueGuard m_sendQueue;
     std::optional<int> m_rssi;
     Clock::TimerId m_writeTimeout = 0; // set while a write with response is unanswered
     int m_failedWrites = 0;

@@ -12,11 +12,23 @@ BlePeripheralLink::BlePeripheralLink(GattServer &server, const QString &centralA
     : Link(false, parent)
     , m_server(&server)
     , m_centralAddress(centralAddress)
-    , m_pacer(clock, pacing, [this](const QByteArray &frame) {
-        if (m_server && !m_server->notify(BitchatGattProfile::characteristicUuid(), frame))
-            qCWarning(lcBle) << "link" << id() << "notification refused";
-    })
+    , m_pacer(clock, pacing,
+              [this](const QByteArray &frame) {
+                  m_sendQueue.progressed();
+                  if (m_server &&
+                      !m_server->notify(BitchatGattProfile::characteristicUuid(), frame))
+                      qCWarning(lcBle) << "link" << id() << "notification refused";
+              })
+    , m_sendQueue(
+          clock,
+          SendQueueGuard::Policy::forFrameQueue(pacing.maxQueuedFrames,
+                                                BitchatGattProfile::MaxValueLength),
+          [this] {
+              return SendQueueGuard::Level{m_pacer.queuedBytes(), m_pacer.queuedCount()};
+          },
+          id())
 {
+    connect(&m_sendQueue, &SendQueueGuard::stuck, this, [this] { close(StuckReason); });
     m_pacer.hold(); // until the central subscribes
     connect(&server, &GattServer::characteristicWritten, this, &BlePeripheralLink::handleWrite);
     connect(&server, &GattServer::notificationsChanged, this,
@@ -37,11 +49,11 @@ qsizetype BlePeripheralLink::mtu() const
     return m_server->attMtu() - BitchatGattProfile::AttHeaderSize;
 }
 
-void BlePeripheralLink::send(const QByteArray &frame)
+SendResult BlePeripheralLink::send(const QByteArray &frame, SendPriority priority)
 {
     if (!isOpen()) {
         qCDebug(lcBle) << "link" << id() << "closed; dropping frame of" << frame.size();
-        return;
+        return SendResult::Closed;
     }
     const qsizetype limit = mtu();
     if (frame.size() > limit) {
@@ -52,10 +64,15 @@ void BlePeripheralLink::send(const QByteArray &frame)
                              << "ATT MTU too small:" << frame.size()
                              << "byte frame, notifications carry" << limit;
         m_warnedSmallMtu = true;
-        return;
+        return SendResult::TooLarge;
     }
-    if (!m_pacer.enqueue(frame))
-        qCDebug(lcBle) << "link" << id() << "send queue full; dropped a frame";
+    if (!m_sendQueue.admits(frame.size(), priority) || !m_pacer.enqueue(frame)) {
+        qCDebug(lcBle) << "link" << id() << "send queue full; dropped"
+                       << (priority == SendPriority::Relay ? "a relayed" : "an own") << "frame of"
+                       << frame.size() << "bytes";
+        return SendResult::QueueFull;
+    }
+    return SendResult::Accepted;
 }
 
 void BlePeripheralLink::close(const QString &reason)
@@ -89,7 +106,9 @@ void BlePeripheralLink::end(const QString &reason)
 {
     if (!isOpen())
         return;
-    m_pacer.clear();
+    m_sendQueue.stop();
+    if (const int dropped = m_pacer.clear())
+        qCDebug(lcBle) << "link" << id() << "closing; dropped" << dropped << "queued frames";
     m_pacer.hold();
     if (m_server)
         disconnect(m_server, nullptr, this, nullptr);

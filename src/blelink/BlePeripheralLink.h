@@ -6,6 +6,7 @@
 
 #include "FramePacer.h"
 #include "Link.h"
+#include "SendQueueGuard.h"
 
 class Clock;
 class GattServer;
@@ -21,7 +22,12 @@ class GattServer;
  * still discovering the service. The link closes when the central disconnects, or when the
  * server fails or goes away.
  *
- * Uses, does not own, the server (guarded: it may go first); owns its pacer.
+ * The pacer's queue is the send queue, bounded by a SendQueueGuard (Policy::forFrameQueue of
+ * the pacer's size): relays are refused once three quarters of it are taken, own frames when it
+ * is full, and a queue that stays full while nothing goes out (a central that never subscribes)
+ * closes the link with Link::StuckReason. Every frame refused or dropped is counted and logged.
+ *
+ * Uses, does not own, the server (guarded: it may go first); owns its pacer and guard.
  */
 class BlePeripheralLink final : public Link
 {
@@ -36,12 +42,13 @@ public:
     /** ATT MTU − 3 of the connection, bytes; 0 once closed. */
     qsizetype mtu() const override;
 
-    void send(const QByteArray &frame) override;
+    SendResult send(const QByteArray &frame, SendPriority priority = SendPriority::Own) override;
     void close(const QString &reason) override;
 
     /** True once the central turned notifications on. */
     bool isSubscribed() const { return m_subscribed; }
     const FramePacer &pacer() const { return m_pacer; }
+    const SendQueueGuard &sendQueue() const { return m_sendQueue; }
 
 private:
     void handleWrite(const QBluetoothUuid &characteristic, const QByteArray &value);
@@ -51,6 +58,7 @@ private:
     QPointer<GattServer> m_server;
     const QString m_centralAddress;
     FramePacer m_pacer;
+    SendQueueGuard m_sendQueue;
     bool m_subscribed = false;
     bool m_warnedSmallMtu = false;
 };

@@ -24,6 +24,7 @@ bool FramePacer::enqueue(const QByteArray &frame)
         return false;
     }
     m_queue.push_back(frame);
+    m_queuedBytes += frame.size();
     pump();
     return true;
 }
@@ -41,9 +42,13 @@ void FramePacer::release()
     pump();
 }
 
-void FramePacer::clear()
+int FramePacer::clear()
 {
+    const int dropped = int(m_queue.size());
+    m_dropped += quint64(dropped);
     m_queue.clear();
+    m_queuedBytes = 0;
+    return dropped;
 }
 
 void FramePacer::pump()
@@ -56,6 +61,7 @@ void FramePacer::pump()
             m_window = m_clock.callAfter(m_policy.intervalMs, this, [this] { endWindow(); });
         const QByteArray frame = m_queue.front();
         m_queue.pop_front();
+        m_queuedBytes -= frame.size();
         ++m_sentInWindow;
         ++m_sent;
         m_send(frame);

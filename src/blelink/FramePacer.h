@@ -16,7 +16,8 @@
  * drops a notification silently when its socket is full, and BlueZ queues every write without
  * limit. While held (waiting for a subscription, or for the answer to a write with response)
  * nothing is sent; frames queue up to Policy::maxQueuedFrames, beyond which new ones are dropped
- * and counted. The first frame after a quiet window goes out at once.
+ * and counted. Frames still waiting when the link closes (clear()) are counted as dropped too.
+ * The first frame after a quiet window goes out at once.
  *
  * Owns the queued frames and its one timer; uses the clock, which must outlive it.
  */
@@ -44,10 +45,13 @@ public:
     void hold();
     void release();
     bool isHeld() const { return m_held; }
-    /** Drops every queued frame (the link closed). */
-    void clear();
+    /** Drops every queued frame (the link closed); returns how many, which count as dropped. */
+    int clear();
 
     int queuedCount() const { return int(m_queue.size()); }
+    /** Payload bytes of the queued frames. */
+    qint64 queuedBytes() const { return m_queuedBytes; }
+    /** Frames refused by a full queue or dropped by clear(). */
     quint64 droppedCount() const { return m_dropped; }
     quint64 sentCount() const { return m_sent; }
     const Policy &policy() const { return m_policy; }
@@ -60,6 +64,7 @@ private:
     const Policy m_policy;
     SendFunction m_send;
     std::deque<QByteArray> m_queue;
+    qint64 m_queuedBytes = 0;
     Clock::TimerId m_window = 0; // 0: no window open, the next frame may go at once
     int m_sentInWindow = 0;
     bool m_held = false;

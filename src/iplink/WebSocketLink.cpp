@@ -1,20 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WebSocketLink.h"
 
-#include <QPointer>
+#include <algorithm>
 
+#include <QPointer>
 #include <QWebSocket>
 
 #include "IpLinkLog.h"
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// RFC 6455 §5.2: 2 header bytes, 8 for a 64-bit length, 4 for the mask a client adds.
+constexpr qint64 MaxFrameOverhead = 14;
+} // namespace
+
 WebSocketLink::WebSocketLink(QWebSocket *socket, bool outgoing, const QString &remoteAddress,
-                             qsizetype maxFrameSize, QObject *parent)
+                             Clock &clock, qsizetype maxFrameSize,
+                             const SendQueueGuard::Policy &sendQueue, QObject *parent)
     : Link(outgoing, parent)
     , m_socket(socket)
     , m_remoteAddress(remoteAddress)
     , m_maxFrameSize(maxFrameSize)
+    , m_sendQueue(
+          clock, sendQueue,
+          [this] {
+              return SendQueueGuard::Level{queuedBytes(), queuedFrames()};
+          },
+          id())
 {
     Q_ASSERT(socket);
     socket->setParent(this);
@@ -28,6 +41,9 @@ WebSocketLink::WebSocketLink(QWebSocket *socket, bool outgoing, const QString &r
              u"text message"_s);
     });
     connect(socket, &QWebSocket::disconnected, this, &WebSocketLink::handleDisconnected);
+    connect(socket, &QWebSocket::bytesWritten, this, &WebSocketLink::handleBytesWritten);
+    connect(&m_sendQueue, &SendQueueGuard::stuck, this, &WebSocketLink::abortStuck);
+    connect(this, &Link::closed, &m_sendQueue, &SendQueueGuard::stop);
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
         if (!isOpen())
             return;
@@ -46,18 +62,54 @@ WebSocketLink::WebSocketLink(QWebSocket *socket, bool outgoing, const QString &r
 
 WebSocketLink::~WebSocketLink() = default;
 
-void WebSocketLink::send(const QByteArray &frame)
+SendResult WebSocketLink::send(const QByteArray &frame, SendPriority priority)
 {
-    if (!isOpen()) {
+    if (!isOpen() || !m_socket) {
         qCDebug(lcIpLink) << "link" << id() << "closed; dropping frame of" << frame.size();
-        return;
+        return SendResult::Closed;
     }
     if (frame.size() > m_maxFrameSize) {
         qCWarning(lcIpLink) << "link" << id() << "refusing to send" << frame.size() << "bytes, mtu"
                             << m_maxFrameSize;
-        return;
+        return SendResult::TooLarge;
     }
+    if (!m_sendQueue.admits(frame.size() + MaxFrameOverhead, priority))
+        return SendResult::QueueFull;
+    // Qt only appends to the socket's buffer here and writes on the event loop, so the growth is
+    // exactly this frame on the wire.
+    const qint64 before = m_socket->bytesToWrite();
     m_socket->sendBinaryMessage(frame);
+    const qint64 added = std::max<qint64>(0, m_socket->bytesToWrite() - before);
+    m_pending.push_back(added);
+    m_pendingBytes += added;
+    return SendResult::Accepted;
+}
+
+qint64 WebSocketLink::queuedBytes() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void WebSocketLink::handleBytesWritten()
+{
+    // The buffer drains oldest first: a frame is gone once the newer ones alone fill what is left.
+    const qint64 buffered = queuedBytes();
+    while (!m_pending.empty() && m_pendingBytes - m_pending.front() >= buffered) {
+        m_pendingBytes -= m_pending.front();
+        m_pending.pop_front();
+    }
+    m_sendQueue.progressed();
+}
+
+void WebSocketLink::abortStuck()
+{
+    // Nothing leaves the buffer, so a close frame would never arrive either: drop the connection
+    // and with it what it holds.
+    const QPointer<QWebSocket> socket = m_socket; // a closed() slot may delete this link
+    qCInfo(lcIpLink) << "link" << id() << "to" << m_remoteAddress
+                     << "does not read:" << queuedBytes() << "bytes waiting; aborting";
+    if (finish(StuckReason) && socket)
+        socket->abort();
 }
 
 void WebSocketLink::close(const QString &reason)

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <deque>
+
 #include <QPointer>
 #include <QWebSocketProtocol>
 
 #include "Link.h"
+#include "SendQueueGuard.h"
 #include "WebSocketFault.h"
 
+class Clock;
 class QWebSocket;
 
 /**
@@ -22,6 +26,12 @@ class QWebSocket;
  *
  * A close the other end starts gives the reason "remote closed: <its reason>". No keepalive:
  * a silently dead peer is noticed when TCP gives up.
+ *
+ * The send queue is what Qt holds for the socket (bytesToWrite(): frames the kernel did not
+ * take yet because the other end does not read). A SendQueueGuard bounds it: relays are
+ * refused above the relay bound, own frames at the hard cap, and a queue that stays full with
+ * nothing written for the stuck time aborts the connection with Link::StuckReason, which frees
+ * the buffer at once (issue 8 defect 5).
  */
 class WebSocketLink final : public Link
 {
@@ -34,16 +44,23 @@ public:
      * Wraps @p socket, which must be connected, and takes it over as a child. @p remoteAddress
      * is what remoteAddress() shows (the dialed URL for outgoing links).
      */
-    WebSocketLink(QWebSocket *socket, bool outgoing, const QString &remoteAddress,
-                  qsizetype maxFrameSize = DefaultMaxFrameSize, QObject *parent = nullptr);
+    WebSocketLink(QWebSocket *socket, bool outgoing, const QString &remoteAddress, Clock &clock,
+                  qsizetype maxFrameSize = DefaultMaxFrameSize,
+                  const SendQueueGuard::Policy &sendQueue = {}, QObject *parent = nullptr);
     ~WebSocketLink() override;
 
     LinkType type() const override { return LinkType::Ip; }
     QString remoteAddress() const override { return m_remoteAddress; }
     qsizetype mtu() const override { return m_maxFrameSize; }
 
-    void send(const QByteArray &frame) override;
+    SendResult send(const QByteArray &frame, SendPriority priority = SendPriority::Own) override;
     void close(const QString &reason) override;
+
+    /** Bytes taken by send() (and Qt's own control frames) not yet handed to the kernel. */
+    qint64 queuedBytes() const;
+    /** Frames taken by send() not yet wholly handed to the kernel. */
+    int queuedFrames() const { return int(m_pending.size()); }
+    const SendQueueGuard &sendQueue() const { return m_sendQueue; }
 
 Q_SIGNALS:
     /** The other end broke the rules (or the socket failed); closed() follows at once. */
@@ -52,10 +69,16 @@ Q_SIGNALS:
 private:
     void handleBinaryMessage(const QByteArray &message);
     void handleDisconnected();
+    void handleBytesWritten();
+    void abortStuck();
     void fail(WebSocketFault fault, QWebSocketProtocol::CloseCode code, const QString &reason);
     void closeSocket(QWebSocketProtocol::CloseCode code, const QString &reason);
 
     QPointer<QWebSocket> m_socket;
     const QString m_remoteAddress;
     const qsizetype m_maxFrameSize;
+    std::deque<qint64>
+        m_pending;             // bytes each queued frame took in the socket's buffer, oldest first
+    qint64 m_pendingBytes = 0; // their sum
+    SendQueueGuard m_sendQueue;
 };

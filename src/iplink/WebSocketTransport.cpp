@@ -144,7 +144,8 @@ void WebSocketTransport::failDial(QWebSocket *socket, const QString &reason)
 WebSocketLink *WebSocketTransport::adopt(QWebSocket *socket, bool outgoing,
                                          const QString &remoteAddress)
 {
-    auto *link = new WebSocketLink(socket, outgoing, remoteAddress, m_options.maxFrameSize, this);
+    auto *link = new WebSocketLink(socket, outgoing, remoteAddress, m_clock, m_options.maxFrameSize,
+                                   m_options.sendQueue, this);
     connect(link, &WebSocketLink::faulted, this,
             [this](WebSocketFault fault) { ++m_faults[size_t(fault)]; });
     return link;

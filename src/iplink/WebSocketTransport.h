@@ -40,6 +40,8 @@ public:
         qsizetype maxFrameSize = WebSocketLink::DefaultMaxFrameSize;
         /** A dial with no open link after this long fails with reason "timeout", ms. */
         qint64 dialTimeoutMs = 10'000;
+        /** The bound on each link's send queue (what a peer that does not read makes us hold). */
+        SendQueueGuard::Policy sendQueue{};
     };
 
     explicit WebSocketTransport(Clock &clock, QObject *parent = nullptr);

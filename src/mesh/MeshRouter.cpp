@@ -349,7 +349,7 @@ void MeshRouter::shareAnnouncesWith(Link *link)
             continue;
         Packet forward = announce;
         forward.ttl = RelayPolicy::forwardTtl(announce, m_links.linkCount());
-        m_relays.sendTo(link, forward);
+        m_relays.sendTo(link, forward, SendPriority::Relay); // other peers' announces
     }
 }
 

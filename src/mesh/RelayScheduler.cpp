@@ -152,14 +152,14 @@ int RelayScheduler::sendToAll(const Packet &packet)
     return taken;
 }
 
-bool RelayScheduler::sendTo(Link *link, const Packet &packet)
+bool RelayScheduler::sendTo(Link *link, const Packet &packet, SendPriority priority)
 {
     const auto frame = PacketCodec::encodeForWire(packet);
     if (!frame) {
         qCWarning(lcMesh) << "cannot encode packet:" << codecErrorName(frame.error());
         return false;
     }
-    return send(link, headerOf(packet), *frame);
+    return send(link, headerOf(packet), *frame, priority);
 }
 
 void RelayScheduler::forgetLink(Link *link)
@@ -176,10 +176,19 @@ void RelayScheduler::forgetLink(Link *link)
     }
 }
 
-bool RelayScheduler::send(Link *link, const Packet &header, const QByteArray &frame)
+bool RelayScheduler::send(Link *link, const Packet &header, const QByteArray &frame,
+                          SendPriority priority)
 {
+    // Only what a link took counts as sent; a refusal (queue full, closed) is counted here and
+    // by the LinkManager, and logged by the link.
+    const auto take = [&](const QByteArray &bytes) {
+        const SendResult result = m_links.sendTo(link, bytes, priority);
+        if (result != SendResult::Accepted)
+            ++m_counters.sendsRefused;
+        return result == SendResult::Accepted;
+    };
     if (!Fragmenter::needsFragmentation(frame.size(), link->mtu()))
-        return m_links.sendTo(link, frame);
+        return take(frame);
     const auto fragments =
         Fragmenter::split(header, frame, Fragmenter::chunkSizeFor(header, link->mtu()),
                           Fragmenter::randomFragmentId());
@@ -190,7 +199,7 @@ bool RelayScheduler::send(Link *link, const Packet &header, const QByteArray &fr
     bool taken = true;
     for (const Packet &fragment : *fragments) {
         if (const auto bytes = PacketCodec::encodeForWire(fragment))
-            taken = m_links.sendTo(link, *bytes) && taken;
+            taken = take(*bytes) && taken;
     }
     return taken;
 }
@@ -229,7 +238,8 @@ void RelayScheduler::flushDue()
         m_pending.erase(it);
         int sent = 0;
         for (const QPointer<Link> &link : relay.targets) {
-            if (link && link->isOpen() && send(link, relay.header, relay.frame))
+            if (link && link->isOpen() &&
+                send(link, relay.header, relay.frame, SendPriority::Relay))
                 ++sent;
         }
         if (sent > 0) {

@@ -10,6 +10,7 @@
 #include "Packet.h"
 #include "RelayRateLimiter.h"
 #include "RouterCounters.h"
+#include "SendPriority.h"
 #include "TokenBuckets.h"
 
 class Clock;
@@ -61,8 +62,8 @@ public:
     void cancelTo(const QByteArray &packetId, Link *link);
     /** Sends an own @p packet to every open link now; returns how many links took it. */
     int sendToAll(const Packet &packet);
-    /** Sends @p packet (own, or a relay of a verified one) to @p link now. */
-    bool sendTo(Link *link, const Packet &packet);
+    /** Sends @p packet to @p link now; true when the link took it (every fragment of it). */
+    bool sendTo(Link *link, const Packet &packet, SendPriority priority = SendPriority::Own);
 
     int pendingCount() const { return int(m_pending.size()); }
     /** Forgets what is kept per link (its relay budget) once it is gone. */
@@ -84,7 +85,7 @@ private:
     QList<QPointer<Link>> targetsFor(const Packet &packet, const QByteArray &packetId,
                                      Link *arrivedOn) const;
     bool isLeaf(const Link *link) const;
-    bool send(Link *link, const Packet &header, const QByteArray &frame);
+    bool send(Link *link, const Packet &header, const QByteArray &frame, SendPriority priority);
     void armTimer();
     void flushDue();
     void erase(QHash<QByteArray, PendingRelay>::iterator it);

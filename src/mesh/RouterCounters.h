@@ -27,4 +27,5 @@ struct RouterCounters
     quint64 senderLimited = 0;        ///< verified messages over their sender's budget
     quint64 unauthenticatedLimited = 0; ///< unsigned relays over their link's budget
     quint64 relaysShed = 0;             ///< relays dropped because the relay queue was full
+    quint64 sendsRefused = 0;           ///< frames a link did not take (its queue full, or closed)
 };

@@ -4,11 +4,14 @@
 #include <optional>
 
 #include <QByteArray>
+#include <QLatin1StringView>
 #include <QObject>
 #include <QString>
 
 #include "LinkType.h"
 #include "PeerId.h"
+#include "SendPriority.h"
+#include "SendResult.h"
 
 /**
  * One connection to one neighbouring node, carrying whole bitchat packet frames (spec 01): one
@@ -40,14 +43,22 @@ public:
     /** Received signal strength in dBm, where the medium has one (BLE); nullopt otherwise. */
     virtual std::optional<int> rssi() const { return std::nullopt; }
 
+    /** Reason a link gives when its send queue stayed full with nothing leaving (issue 8). */
+    static constexpr QLatin1StringView StuckReason{"send queue stuck"};
+
     bool isOpen() const { return !m_closed; }
     /** The node on the other end, once LinkManager::bindRemotePeer() learned it. */
     std::optional<PeerId> remotePeer() const { return m_remotePeer; }
     /** Records which node is on the other end; called by LinkManager only. */
     void setRemotePeer(const PeerId &peer) { m_remotePeer = peer; }
 
-    /** Queues @p frame for the other end. Ignored (and logged) when closed or over mtu(). */
-    virtual void send(const QByteArray &frame) = 0;
+    /**
+     * Queues @p frame for the other end and says whether it did. Refused (and logged) when closed,
+     * over mtu(), or when the link's bounded send queue is too full for @p priority: relays are
+     * refused first, own frames only at the hard cap (see SendQueueGuard). A link whose queue
+     * stays full with nothing leaving closes itself with reason StuckReason.
+     */
+    virtual SendResult send(const QByteArray &frame, SendPriority priority = SendPriority::Own) = 0;
     /** Ends the connection, telling the other end @p reason where the medium allows. */
     virtual void close(const QString &reason) = 0;
 

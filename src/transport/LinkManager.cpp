@@ -9,22 +9,39 @@
 #include "StaticPeerDialer.h"
 #include "TransportLog.h"
 
+namespace {
+LinkManager::Config withLimit(int linkLimit)
+{
+    LinkManager::Config config;
+    config.linkLimit = linkLimit;
+    return config;
+}
+} // namespace
+
 LinkManager::LinkManager(const PeerId &localPeer, Clock &clock, QRandomGenerator *random,
                          int linkLimit, QObject *parent)
+    : LinkManager(localPeer, clock, random, withLimit(linkLimit), parent)
+{}
+
+LinkManager::LinkManager(const PeerId &localPeer, Clock &clock, QRandomGenerator *random,
+                         Config config, QObject *parent)
     : QObject(parent)
     , m_localPeer(localPeer)
     , m_clock(clock)
     , m_random(random)
-    , m_linkLimit(std::max(0, linkLimit))
+    , m_config(config)
 {
     Q_ASSERT(random);
+    m_config.linkLimit = std::max(0, m_config.linkLimit);
 }
 
 LinkManager::~LinkManager()
 {
     // Links die with us as children; their last signals must not reach a half-destroyed manager.
-    for (Link *link : std::as_const(m_links))
+    for (Link *link : std::as_const(m_links)) {
         disconnect(link, nullptr, this, nullptr);
+        m_clock.cancel(m_usage.value(link).announceDeadline);
+    }
 }
 
 void LinkManager::addTransport(LinkTransport *transport)
@@ -45,15 +62,15 @@ void LinkManager::addTransport(LinkTransport *transport)
 void LinkManager::setLinkLimit(int limit)
 {
     limit = std::max(0, limit);
-    if (limit == m_linkLimit)
+    if (limit == m_config.linkLimit)
         return;
-    m_linkLimit = limit;
+    m_config.linkLimit = limit;
     Q_EMIT countChanged();
 }
 
 int LinkManager::availableSlots() const
 {
-    return std::max(0, m_linkLimit - linkCount());
+    return std::max(0, m_config.linkLimit - linkCount());
 }
 
 Link *LinkManager::linkToPeer(const PeerId &peer) const
@@ -91,6 +108,10 @@ void LinkManager::bindRemotePeer(Link *link, const PeerId &remote)
             return candidate != link && candidate->remotePeer() == remote;
         });
     link->setRemotePeer(remote);
+    Usage &usage = m_usage[link];
+    m_clock.cancel(usage.announceDeadline);
+    usage.announceDeadline = 0;
+    usage.lastFrameMs = m_clock.monotonicMs(); // the announce itself
     if (StaticPeerDialer *dialer = dialerOf(link))
         dialer->linkBound(remote);
     qCDebug(lcTransport) << "link" << link->id() << "reaches" << remote.toHex();
@@ -103,20 +124,22 @@ void LinkManager::bindRemotePeer(Link *link, const PeerId &remote)
     loser->close(DuplicateLinkReason);
 }
 
-bool LinkManager::sendTo(Link *link, const QByteArray &frame)
+SendResult LinkManager::sendTo(Link *link, const QByteArray &frame, SendPriority priority)
 {
     if (!m_links.contains(link) || !link->isOpen())
-        return false;
-    link->send(frame);
-    return true;
+        return SendResult::Closed;
+    const SendResult result = link->send(frame, priority);
+    if (result == SendResult::QueueFull)
+        ++m_queueFull[size_t(priority)];
+    return result;
 }
 
-int LinkManager::broadcast(const QByteArray &frame, Link *except)
+int LinkManager::broadcast(const QByteArray &frame, Link *except, SendPriority priority)
 {
     int sent = 0;
     const QList<Link *> targets = m_links; // a send may close a link and change m_links
     for (Link *link : targets) {
-        if (link != except && sendTo(link, frame))
+        if (link != except && sendTo(link, frame, priority) == SendResult::Accepted)
             ++sent;
     }
     return sent;
@@ -130,16 +153,24 @@ void LinkManager::takeLink(LinkTransport *transport, Link *link)
         link->deleteLater();
         return;
     }
-    if (availableSlots() == 0) {
+    if (!makeRoomFor(link)) {
         refuseLink(transport, link, LinkLimitReason);
         return;
     }
     link->setParent(this);
     m_links.append(link);
+    Usage &usage = m_usage[link];
+    usage.openedAtMs = m_clock.monotonicMs();
+    if (m_config.announceDeadlineMs > 0) {
+        usage.announceDeadline = m_clock.callAfter(m_config.announceDeadlineMs, link,
+                                                   [this, link] { expireUnbound(link); });
+    }
     connect(link, &Link::closed, this,
             [this, link](const QString &reason) { dropLink(link, reason); });
-    connect(link, &Link::frameReceived, this,
-            [this, link](const QByteArray &frame) { Q_EMIT frameReceived(link, frame); });
+    connect(link, &Link::frameReceived, this, [this, link](const QByteArray &frame) {
+        m_usage[link].lastFrameMs = m_clock.monotonicMs();
+        Q_EMIT frameReceived(link, frame);
+    });
     const auto dialer = std::find_if(m_dialers.cbegin(), m_dialers.cend(),
                                      [transport, link](const StaticPeerDialer *candidate) {
                                          return candidate->isAnswerTo(transport, link);
@@ -147,9 +178,68 @@ void LinkManager::takeLink(LinkTransport *transport, Link *link)
     if (dialer != m_dialers.cend())
         (*dialer)->linkUp(link);
     qCInfo(lcTransport) << "link" << link->id() << (link->isOutgoing() ? "to" : "from")
-                        << link->remoteAddress() << "added," << linkCount() << "of" << m_linkLimit;
+                        << link->remoteAddress() << "added," << linkCount() << "of"
+                        << m_config.linkLimit;
     Q_EMIT linkAdded(link);
     Q_EMIT countChanged();
+}
+
+bool LinkManager::makeRoomFor(const Link *newcomer)
+{
+    if (availableSlots() > 0)
+        return true;
+    Link *victim = leastUsefulLink();
+    if (!victim)
+        return false;
+    qCInfo(lcTransport) << "all" << m_config.linkLimit << "slots taken: closing link"
+                        << victim->id() << "to" << victim->remoteAddress() << "for link"
+                        << newcomer->id() << "from" << newcomer->remoteAddress();
+    victim->close(EvictedReason); // links close at once: its slot is free now
+    return availableSlots() > 0 && newcomer->isOpen();
+}
+
+Link *LinkManager::leastUsefulLink() const
+{
+    // The rule is spelled out in the class comment; lower rank goes first, then lower key.
+    const qint64 now = m_clock.monotonicMs();
+    Link *best = nullptr;
+    int bestRank = 0;
+    qint64 bestKey = 0;
+    for (Link *link : m_links) {
+        const Usage usage = m_usage.value(link);
+        int rank = 0;
+        qint64 key = 0;
+        if (!link->remotePeer()) {
+            if (now - usage.openedAtMs < m_config.evictionGraceMs)
+                continue; // may still be announcing
+            rank = usage.lastFrameMs < 0 ? 1 : 2;
+            key = usage.openedAtMs;
+        } else {
+            if (now - usage.lastFrameMs < m_config.idleAfterMs)
+                continue; // an active neighbour is never pushed out
+            rank = 3;
+            key = usage.lastFrameMs;
+        }
+        if (!best || rank < bestRank || (rank == bestRank && key < bestKey)) {
+            best = link;
+            bestRank = rank;
+            bestKey = key;
+        }
+    }
+    return best;
+}
+
+void LinkManager::expireUnbound(Link *link)
+{
+    if (!m_links.contains(link))
+        return;
+    Usage &usage = m_usage[link];
+    usage.announceDeadline = 0;
+    if (link->remotePeer())
+        return;
+    qCInfo(lcTransport) << "link" << link->id() << "from" << link->remoteAddress() << "sent no"
+                        << "announce within" << m_config.announceDeadlineMs << "ms";
+    link->close(NoAnnounceReason);
 }
 
 void LinkManager::refuseLink(LinkTransport *transport, Link *link, const QString &reason)
@@ -172,6 +262,7 @@ void LinkManager::dropLink(Link *link, const QString &reason)
     if (!m_links.removeOne(link))
         return;
     disconnect(link, nullptr, this, nullptr);
+    m_clock.cancel(m_usage.take(link).announceDeadline);
     ++m_closedCounts[reason];
     qCInfo(lcTransport) << "link" << link->id() << "removed:" << reason;
     Q_EMIT linkRemoved(link, reason);

@@ -2,8 +2,9 @@
 // A real `meshcast --headless` node (BLE on, IP off) against a simulated BlueZ, with one
 // simulated bitchat peer in range. The test functions run in order on the same node: it
 // discovers the peer (one log line per scan round, however often the peer re-advertises),
-// connects, subscribes and writes its signed announce; the peer's own signed announce and
-// message, notified to it, arrive with hops 1; a lost connection is made again; Bluetooth
+// connects, subscribes and writes its signed announce; the peer answers each connection with its
+// own signed announce, as bitchat does (a link without one is closed after 10 s); the peer's
+// message, notified to it, arrives with hops 1; a lost connection is made again; Bluetooth
 // switched off shows as off, and switched on again resumes. The node runs with its shipped
 // timings (10 s scan, 5 s pause), so this takes about half a minute.
 #include <QDateTime>
@@ -94,6 +95,7 @@ private Q_SLOTS:
         QByteArray tampered = frame;
         tampered[16] = char(tampered[16] ^ 0x01); // a timestamp byte
         QCOMPARE(verifyWithTool(tampered, key), u"{\"valid\":false}"_s);
+        QVERIFY(m_sim.notify(m_device, m_peer.frame(m_peer.announcePacket(now()))));
     }
 
     void countsThePeerOncePerRound()
@@ -142,6 +144,7 @@ private Q_SLOTS:
         const auto packet = PacketCodec().decode(m_sim.writes(m_device).constLast().value);
         QVERIFY(packet);
         QCOMPARE(packet.value().type, quint8(MessageType::Announce));
+        QVERIFY(m_sim.notify(m_device, m_peer.frame(m_peer.announcePacket(now()))));
     }
 
     void bluetoothOffShowsAndOnResumes()
@@ -162,6 +165,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_sim.connectCount(m_device), 3, Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(m_sim.writes(m_device).size() > writesBefore, Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(m_sim.isNotifying(m_device), Timeout);
+        QVERIFY(m_sim.notify(m_device, m_peer.frame(m_peer.announcePacket(now()))));
         QVERIFY(m_sim.notify(m_device, m_peer.frame(m_peer.messagePacket(u"back on"_s, now()))));
         QTRY_COMPARE_WITH_TIMEOUT(m_node.messages(u"back on"_s).size(), 1, Timeout);
         QCOMPARE(m_node.messages(u"back on"_s).constFirst().value(u"hops"_s).toInt(), 1);

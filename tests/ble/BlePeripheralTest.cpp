@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The peripheral role over a fake GATT server, in virtual time: what is published and
 // advertised, writes becoming frames, frames becoming paced notifications within the ATT MTU,
-// and publishing again after every disconnect.
+// and publishing again after every disconnect; the bounded notification queue, and centrals
+// sharing the node's link slots under LinkManager's rules (issue 8 defects 4 and 5).
 #include <QLowEnergyCharacteristicData>
 #include <QLowEnergyDescriptorData>
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -12,6 +14,9 @@
 #include "BlePeripheral.h"
 #include "BlePeripheralLink.h"
 #include "FakeGattServer.h"
+#include "FakeLink.h"
+#include "FakeLinkTransport.h"
+#include "LinkManager.h"
 #include "VirtualClock.h"
 
 using namespace Qt::StringLiterals;
@@ -19,6 +24,23 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString Central = u"C0:FF:EE:00:00:01"_s;
 const FramePacer::Policy Pacing{2, 20, 64};
+const PeerId LocalPeer = *PeerId::fromHex(u"0000000000000001"_s);
+const PeerId NeighbourA = *PeerId::fromHex(u"00000000000000aa"_s);
+const PeerId NeighbourB = *PeerId::fromHex(u"00000000000000bb"_s);
+
+/** Hands the peripheral's links to a LinkManager exactly as BleTransport does. */
+class PeripheralTransport final : public LinkTransport
+{
+public:
+    explicit PeripheralTransport(BlePeripheral &peripheral)
+    {
+        connect(&peripheral, &BlePeripheral::linkOpened, this, &LinkTransport::linkOpened);
+    }
+    LinkType type() const override { return LinkType::Ble; }
+    bool start() override { return true; }
+    bool isRunning() const override { return true; }
+    void dial(const QString &) override {}
+};
 
 // Field by field: Qt 6.4's QLowEnergyCharacteristicData::operator== compares the minimum value
 // length with the other side's maximum, so equal definitions with a length range compare unequal.
@@ -243,6 +265,147 @@ private Q_SLOTS:
         QVERIFY(rig.peripheral.start());
         QCOMPARE(rig.made, 2);
         QCOMPARE(rig.fake->advertisements.size(), 1);
+    }
+
+    void notificationQueueRefusesRelaysFirstAndDropsAStuckCentral()
+    {
+        Rig rig;
+        rig.peripheral.start();
+        rig.fake->connectCentral(Central, 185); // and never subscribes
+        auto *link =
+            qobject_cast<BlePeripheralLink *>(rig.opened.takeFirst().at(0).value<Link *>());
+        QSignalSpy closed(link, &Link::closed);
+        const QByteArray frame(100, 'f');
+
+        int relays = 0;
+        while (relays < 100 && link->send(frame, SendPriority::Relay) == SendResult::Accepted)
+            ++relays;
+        int own = 0;
+        while (own < 100 && link->send(frame) == SendResult::Accepted)
+            ++own;
+
+        QCOMPARE(relays, 48); // three quarters of the 64 frames the pacer holds
+        QCOMPARE(own, 16);    // the rest is kept for this node's own frames
+        QCOMPARE(link->pacer().queuedCount(), 64);
+        QCOMPARE(link->sendQueue().refusedCount(SendPriority::Relay), 1u);
+        QCOMPARE(link->sendQueue().refusedCount(SendPriority::Own), 1u);
+
+        rig.clock.advance(4'999);
+        QVERIFY(link->isOpen());
+        rig.clock.advance(1);
+        QCOMPARE(closed.size(), 1);
+        QCOMPARE(closed.at(0).at(0).toString(), u"send queue stuck"_s);
+        QCOMPARE(rig.fake->disconnectCalls, 1);
+        QCOMPARE(link->pacer().droppedCount(), 64u); // what never went out is counted
+        QVERIFY(rig.fake->notifications.isEmpty());
+        QVERIFY(rig.fake->isAdvertising()); // free for the next central
+    }
+
+    void subscribedCentralThatDrainsStaysOpen()
+    {
+        Rig rig;
+        rig.peripheral.start();
+        BlePeripheralLink *link = rig.connectAndSubscribe(185);
+        QVERIFY(link);
+        int relays = 0;
+        while (relays < 100 &&
+               link->send(QByteArray(100, 'r'), SendPriority::Relay) == SendResult::Accepted)
+            ++relays;
+        QCOMPARE(relays, Pacing.burst + 48); // the first burst went out at once
+
+        rig.clock.advance(60'000);
+        QVERIFY(link->isOpen());
+        QCOMPARE(rig.fake->notifications.size(), relays);
+        QCOMPARE(link->send("more", SendPriority::Relay), SendResult::Accepted);
+    }
+
+    void silentCentralIsDroppedAtTheAnnounceDeadline_data()
+    {
+        QTest::addColumn<bool>("announces");
+        QTest::newRow("central never announces") << false;
+        QTest::newRow("central announces") << true;
+    }
+
+    void silentCentralIsDroppedAtTheAnnounceDeadline()
+    {
+        // Qt 6.4 serves one central at a time: one that never announces would hold the
+        // peripheral role for as long as it stays connected.
+        QFETCH(bool, announces);
+        Rig rig;
+        QRandomGenerator random(1);
+        LinkManager manager(LocalPeer, rig.clock, &random);
+        PeripheralTransport transport(rig.peripheral);
+        manager.addTransport(&transport);
+        rig.peripheral.start();
+        BlePeripheralLink *link = rig.connectAndSubscribe(185);
+        QVERIFY(link);
+        QCOMPARE(manager.links(), QList<Link *>{link});
+        if (announces)
+            manager.bindRemotePeer(link, NeighbourA); // what the mesh does on its announce
+
+        rig.clock.advance(9'999);
+        QVERIFY(link->isOpen());
+        rig.clock.advance(1);
+
+        QCOMPARE(link->isOpen(), announces);
+        if (announces) {
+            QCOMPARE(rig.peripheral.status(), BlePeripheral::Status::Connected);
+            return;
+        }
+        QCOMPARE(manager.closedCount(u"no announce"_s), 1u);
+        QCOMPARE(rig.fake->disconnectCalls, 1);
+        QVERIFY(rig.fake->isAdvertising());
+        QCOMPARE(rig.peripheral.status(), BlePeripheral::Status::Advertising);
+        BlePeripheralLink *next = rig.connectAndSubscribe(185);
+        QVERIFY(next && next->isOpen());
+        QCOMPARE(manager.links(), QList<Link *>{next});
+    }
+
+    void fullNodeMakesRoomForACentral_data()
+    {
+        QTest::addColumn<bool>("otherAnnounced");
+        QTest::newRow("an IP link that never announced gives way") << false;
+        QTest::newRow("announced neighbours keep their slots") << true;
+    }
+
+    void fullNodeMakesRoomForACentral()
+    {
+        QFETCH(bool, otherAnnounced);
+        Rig rig;
+        QRandomGenerator random(1);
+        LinkManager manager(LocalPeer, rig.clock, &random, 2);
+        FakeLinkTransport ip(rig.clock);
+        PeripheralTransport ble(rig.peripheral);
+        manager.addTransport(&ip);
+        manager.addTransport(&ble);
+        rig.peripheral.start();
+        FakeLink honestEnd(true, u"ws://us"_s);
+        FakeLink otherEnd(true, u"ws://us"_s);
+        FakeLink *honest = ip.acceptIncoming(u"127.0.0.1:50000"_s, &honestEnd);
+        FakeLink *other = ip.acceptIncoming(u"127.0.0.1:50001"_s, &otherEnd);
+        manager.bindRemotePeer(honest, NeighbourA);
+        if (otherAnnounced)
+            manager.bindRemotePeer(other, NeighbourB);
+        rig.clock.advance(3'000);
+
+        rig.fake->connectCentral(Central, 185);
+
+        QCOMPARE(rig.opened.size(), 1);
+        Link *central = rig.opened.takeFirst().at(0).value<Link *>();
+        QVERIFY(honest->isOpen());
+        if (otherAnnounced) {
+            QVERIFY(!central->isOpen());
+            QCOMPARE(manager.closedCount(u"link limit"_s), 1u);
+            QCOMPARE(manager.links(), (QList<Link *>{honest, other}));
+            QCOMPARE(rig.fake->disconnectCalls, 1);
+            QVERIFY(rig.fake->isAdvertising());
+            return;
+        }
+        QVERIFY(central->isOpen());
+        QCOMPARE(manager.links(), (QList<Link *>{honest, central}));
+        QCOMPARE(otherEnd.closeReason(), u"remote closed: evicted"_s);
+        QCOMPARE(manager.closedCount(u"evicted"_s), 1u);
+        QCOMPARE(rig.peripheral.status(), BlePeripheral::Status::Connected);
     }
 
     void serverFailingAtCreationFailsTheRole()

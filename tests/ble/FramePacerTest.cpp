@@ -113,8 +113,12 @@ private Q_SLOTS:
         QList<QByteArray> sent;
         FramePacer pacer(clock, {1, 20, 64}, [&](const QByteArray &f) { sent.append(f); });
         pacer.enqueue(frame(1));
-        pacer.enqueue(frame(2));
-        pacer.clear();
+        pacer.enqueue(QByteArray(100, 'x'));
+        pacer.enqueue(QByteArray(50, 'y'));
+        QCOMPARE(pacer.queuedBytes(), 150);
+        QCOMPARE(pacer.clear(), 2);
+        QCOMPARE(pacer.queuedBytes(), 0);
+        QCOMPARE(pacer.droppedCount(), 2u); // a frame that never went out is counted
         clock.advance(100);
         QCOMPARE(sent, QList<QByteArray>{frame(1)});
     }

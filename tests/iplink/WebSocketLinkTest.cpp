@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QCoreApplication>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 #include <QtEndian>
 
+#include <algorithm>
 #include <memory>
 
 #include "VirtualClock.h"
+#include "WebSocketLink.h"
 #include "WebSocketTransport.h"
 
 using namespace Qt::StringLiterals;
@@ -28,6 +31,7 @@ const QByteArray Handshake =
 } // namespace
 
 Q_DECLARE_METATYPE(Misbehaviour)
+Q_DECLARE_METATYPE(SendResult)
 Q_DECLARE_METATYPE(WebSocketFault)
 
 /**
@@ -149,11 +153,70 @@ private Q_SLOTS:
         QCOMPARE(client.closeReason(), u"text message"_s);
     }
 
+    void peerThatNeverReadsIsBoundedThenDropped()
+    {
+        // Issue 8 defect 5: relaying to a neighbour that never reads grew the node without end.
+        QSignalSpy accepted(m_listener.get(), &LinkTransport::linkOpened);
+        QTcpSocket rogue;
+        rogue.connectToHost(QHostAddress::LocalHost, m_listener->listenPort());
+        QVERIFY(rogue.waitForConnected(5'000));
+        rogue.setReadBufferSize(1); // Qt takes one byte from the kernel, then stops reading
+        rogue.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+        rogue.write(Handshake);
+        QTRY_COMPARE(accepted.size(), 1);
+        auto *link = qobject_cast<WebSocketLink *>(accepted.at(0).at(0).value<Link *>());
+        QVERIFY(link);
+        QSignalSpy closed(link, &Link::closed);
+        const SendQueueGuard::Policy policy = link->sendQueue().policy();
+        const QByteArray relay(16 * 1024, 'r');
+        qint64 peak = 0;
+
+        // Relays go until the kernel's buffers are full and Qt's passes the relay bound.
+        SendResult result = SendResult::Accepted;
+        for (int i = 0; i < 4'000 && result == SendResult::Accepted; ++i) {
+            result = link->send(relay, SendPriority::Relay);
+            peak = std::max(peak, link->queuedBytes());
+            QCoreApplication::processEvents(); // Qt hands the kernel what it takes
+        }
+        QCOMPARE(result, SendResult::QueueFull);
+        QVERIFY2(peak <= policy.relayBytes, qPrintable(QString::number(peak)));
+
+        // This node's own frames still get through, up to the hard cap.
+        int own = 0;
+        while (own < 1'000 && link->send(QByteArray(16 * 1024, 'o')) == SendResult::Accepted) {
+            ++own;
+            peak = std::max(peak, link->queuedBytes());
+            QCoreApplication::processEvents();
+        }
+        QVERIFY(own > 0);
+        QVERIFY2(peak <= policy.maxBytes, qPrintable(QString::number(peak)));
+        QCOMPARE(link->send("tiny", SendPriority::Relay), SendResult::QueueFull);
+        QVERIFY(link->sendQueue().refusedCount(SendPriority::Relay) >= 2);
+        QVERIFY(link->isOpen());
+
+        // Nothing leaves: the link is dropped, and what it held with it.
+        for (int i = 0; i < 5 && closed.isEmpty(); ++i) {
+            QCoreApplication::processEvents();
+            m_clock.advance(policy.stuckAfterMs);
+        }
+        QCOMPARE(closed.size(), 1);
+        QCOMPARE(closed.at(0).at(0).toString(), u"send queue stuck"_s);
+        QCOMPARE(link->queuedBytes(), 0);
+        QCOMPARE(link->send("late"), SendResult::Closed);
+
+        // The healthy link never noticed.
+        QSignalSpy there(m_healthyThere, &Link::frameReceived);
+        QCOMPARE(m_healthyHere->send("still here", SendPriority::Relay), SendResult::Accepted);
+        QVERIFY(there.wait());
+        QCOMPARE(there.at(0).at(0).toByteArray(), "still here");
+    }
+
     void oversizedSendIsRefusedLocally()
     {
         QSignalSpy there(m_healthyThere, &Link::frameReceived);
-        m_healthyHere->send(QByteArray(m_healthyHere->mtu() + 1, 'x'));
-        m_healthyHere->send("after");
+        QCOMPARE(m_healthyHere->send(QByteArray(m_healthyHere->mtu() + 1, 'x')),
+                 SendResult::TooLarge);
+        QCOMPARE(m_healthyHere->send("after"), SendResult::Accepted);
         QVERIFY(there.wait());
         QCOMPARE(there.at(0).at(0).toByteArray(), "after");
         QVERIFY(m_healthyHere->isOpen());

@@ -1,8 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QWebSocket>
 
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include "LinkManager.h"
 #include "VirtualClock.h"
 #include "WebSocketTransport.h"
 
@@ -12,6 +19,15 @@ namespace {
 Link *linkAt(const QSignalSpy &opened, qsizetype index)
 {
     return opened.at(index).at(0).value<Link *>();
+}
+
+int countDisconnected(const std::array<std::unique_ptr<QWebSocket>, 7> &clients,
+                      const QString &reason)
+{
+    return int(std::count_if(clients.cbegin(), clients.cend(), [&reason](const auto &client) {
+        return client->state() == QAbstractSocket::UnconnectedState &&
+               client->closeReason() == reason;
+    }));
 }
 } // namespace
 
@@ -129,6 +145,54 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.at(0).at(1).toString(), u"timeout"_s);
         QCOMPARE(dialer.pendingDialCount(), 0);
+    }
+
+    void idleConnectionsGiveWayToANewcomer()
+    {
+        // Issue 8 defect 4: seven connections that never announce, beside one honest neighbour,
+        // used to hold every slot of the default limit (8) for as long as they stayed.
+        VirtualClock clock;
+        QRandomGenerator random(7);
+        WebSocketTransport listener(clock);
+        LinkManager manager(*PeerId::fromHex(u"0000000000000001"_s), clock, &random);
+        manager.addTransport(&listener);
+        QVERIFY(listener.start());
+        QSignalSpy added(&manager, &LinkManager::linkAdded);
+        QCOMPARE(manager.linkLimit(), 8);
+
+        WebSocketTransport honestNode(clock);
+        honestNode.dial(listener.listenUrl());
+        QTRY_COMPARE(added.size(), 1);
+        Link *honest = linkAt(added, 0);
+        manager.bindRemotePeer(honest, *PeerId::fromHex(u"00000000000000aa"_s)); // it announced
+
+        std::array<std::unique_ptr<QWebSocket>, 7> idle;
+        for (auto &client : idle) {
+            client = std::make_unique<QWebSocket>();
+            client->open(QUrl(listener.listenUrl()));
+        }
+        QTRY_COMPARE(manager.linkCount(), 8);
+        QTRY_VERIFY(std::all_of(idle.cbegin(), idle.cend(),
+                                [](const auto &client) { return client->isValid(); }));
+
+        clock.advance(3'000); // they had their chance to announce
+        QWebSocket newcomer;
+        newcomer.open(QUrl(listener.listenUrl()));
+        QTRY_COMPARE(added.size(), 9);
+        Link *newcomerLink = linkAt(added, 8);
+        QVERIFY(newcomerLink->isOpen());
+        QTRY_COMPARE(countDisconnected(idle, u"evicted"_s), 1);
+        QCOMPARE(manager.closedCount(u"evicted"_s), 1u);
+        QCOMPARE(manager.closedCount(u"link limit"_s), 0u);
+        QVERIFY(honest->isOpen());
+        QVERIFY(newcomer.isValid());
+        manager.bindRemotePeer(newcomerLink, *PeerId::fromHex(u"00000000000000bb"_s));
+
+        clock.advance(7'000); // ten seconds after they connected
+        QTRY_COMPARE(countDisconnected(idle, u"no announce"_s), 6);
+        QCOMPARE(manager.closedCount(u"no announce"_s), 6u);
+        QCOMPARE(manager.links(), (QList<Link *>{honest, newcomerLink}));
+        QVERIFY(newcomer.isValid());
     }
 
     void invalidAddressFails()

@@ -16,13 +16,17 @@ void FakeLink::pair(FakeLink *a, FakeLink *b)
     b->m_peer = a;
 }
 
-void FakeLink::send(const QByteArray &frame)
+SendResult FakeLink::send(const QByteArray &frame, SendPriority priority)
 {
     if (!isOpen())
-        return;
+        return SendResult::Closed;
+    if (m_result != SendResult::Accepted)
+        return m_result;
     m_sent.append(frame);
+    m_priorities.append(priority);
     if (m_peer && m_peer->isOpen())
         Q_EMIT m_peer->frameReceived(frame);
+    return SendResult::Accepted;
 }
 
 void FakeLink::close(const QString &reason)

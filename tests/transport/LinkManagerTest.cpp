@@ -26,11 +26,30 @@ struct Node
     {
         manager.addTransport(&transport);
     }
+    Node(VirtualClock &clock, const PeerId &id, const LinkManager::Config &config)
+        : transport(clock)
+        , manager(id, clock, &random, config)
+    {
+        manager.addTransport(&transport);
+    }
 
     QRandomGenerator random{42};
     FakeLinkTransport transport;
     LinkManager manager;
 };
+
+/** What one link already open at a full node has done, in virtual ms; -1: never. */
+struct LinkPlan
+{
+    qint64 openAtMs = 0;
+    qint64 boundAtMs = -1;
+    qint64 lastFrameAtMs = -1;
+};
+
+PeerId neighbour(int index)
+{
+    return *PeerId::fromHex(u"00000000000000%1"_s.arg(index + 0xa0, 2, 16));
+}
 
 /** Whether @p delayMs is @p baseMs spread by at most the default ±20% jitter. */
 bool isJitteredBase(qint64 delayMs, qint64 baseMs)
@@ -38,6 +57,11 @@ bool isJitteredBase(qint64 delayMs, qint64 baseMs)
     return delayMs >= baseMs * 8 / 10 && delayMs <= baseMs * 12 / 10;
 }
 } // namespace
+
+Q_DECLARE_METATYPE(LinkPlan)
+Q_DECLARE_METATYPE(SendResult)
+Q_DECLARE_METATYPE(SendPriority)
+Q_DECLARE_METATYPE(QList<LinkPlan>)
 
 class LinkManagerTest : public QObject
 {
@@ -183,6 +207,210 @@ private Q_SLOTS:
         QCOMPARE(self.closeReason(), u"remote closed: self link"_s);
     }
 
+    void linkWithoutAnnounceClosesAtTheDeadline_data()
+    {
+        QTest::addColumn<bool>("outgoing");
+        QTest::addColumn<qint64>("boundAtMs"); // -1: never
+        QTest::addColumn<bool>("staysOpen");
+        QTest::newRow("incoming, never announces") << false << qint64(-1) << false;
+        QTest::newRow("outgoing, never announces") << true << qint64(-1) << false;
+        QTest::newRow("incoming, announces at once") << false << qint64(150) << true;
+        QTest::newRow("incoming, announces just in time") << false << qint64(9'999) << true;
+    }
+
+    void linkWithoutAnnounceClosesAtTheDeadline()
+    {
+        QFETCH(bool, outgoing);
+        QFETCH(qint64, boundAtMs);
+        QFETCH(bool, staysOpen);
+        VirtualClock clock;
+        Node node(clock, LowPeer);
+        QCOMPARE(node.manager.config().announceDeadlineMs, 10'000);
+        FakeLink remote(!outgoing, u"ws://us"_s);
+        node.manager.addStaticPeer(&node.transport, StaticAddress);
+        FakeLink *link = outgoing ? node.transport.answerDial(StaticAddress, &remote)
+                                  : node.transport.acceptIncoming(u"a"_s, &remote);
+        if (boundAtMs >= 0) {
+            clock.advance(boundAtMs);
+            node.manager.bindRemotePeer(link, HighPeer);
+        }
+        clock.advance(9'999 - std::max<qint64>(boundAtMs, 0));
+        QVERIFY(link->isOpen()); // nothing happens before the deadline
+
+        clock.advance(60'000);
+
+        QCOMPARE(link->isOpen(), staysOpen);
+        QCOMPARE(node.manager.linkCount(), staysOpen ? 1 : 0);
+        QCOMPARE(node.manager.closedCount(u"no announce"_s), staysOpen ? 0u : 1u);
+        if (!staysOpen)
+            QCOMPARE(remote.closeReason(), u"remote closed: no announce"_s);
+    }
+
+    void fullNodeEvictsTheLeastUsefulLink_data()
+    {
+        QTest::addColumn<QList<LinkPlan>>("open");
+        QTest::addColumn<qint64>("newcomerAtMs");
+        QTest::addColumn<int>("evicted");   // index into open; -1: the newcomer is refused
+        const LinkPlan active{0, 100, -1};  // bound, then an announce every 20 s
+        const LinkPlan silent{0, -1, -1};   // connected, never said anything
+        const LinkPlan talking{0, -1, 500}; // frames, but no announce of its own
+        QTest::newRow("unbound and silent goes first")
+            << QList<LinkPlan>{talking, silent, active} << qint64(5'000) << 1;
+        QTest::newRow("then unbound with traffic")
+            << QList<LinkPlan>{talking, active, active} << qint64(5'000) << 0;
+        QTest::newRow("oldest unbound first")
+            << QList<LinkPlan>{active, {1'000, -1, -1}, silent} << qint64(5'000) << 2;
+        QTest::newRow("unbound within its grace is kept")
+            << QList<LinkPlan>{active, {4'000, -1, -1}, {4'500, -1, -1}} << qint64(5'000) << -1;
+        QTest::newRow("bound links with traffic are never evicted")
+            << QList<LinkPlan>{active, active, active} << qint64(5'000) << -1;
+        QTest::newRow("a bound link silent for a minute gives way")
+            << QList<LinkPlan>{active, {0, 100, 1'000}, active} << qint64(70'000) << 1;
+        QTest::newRow("the longest silent bound link first")
+            << QList<LinkPlan>{{0, 100, 5'000}, {0, 100, 1'000}, active} << qint64(70'000) << 1;
+        QTest::newRow("unbound before idle bound")
+            << QList<LinkPlan>{{0, 100, 1'000}, {60'000, -1, -1}, active} << qint64(70'000) << 1;
+    }
+
+    void fullNodeEvictsTheLeastUsefulLink()
+    {
+        QFETCH(QList<LinkPlan>, open);
+        QFETCH(qint64, newcomerAtMs);
+        QFETCH(int, evicted);
+        VirtualClock clock;
+        LinkManager::Config config;
+        config.linkLimit = int(open.size());
+        config.announceDeadlineMs = 0; // this test is about the choice alone
+        Node node(clock, LowPeer, config);
+        QList<FakeLink *> remotes;
+        QList<QPointer<FakeLink>> links;
+        for (qsizetype i = 0; i < open.size(); ++i) {
+            remotes.append(new FakeLink(true, u"ws://us"_s, this));
+            links.append(nullptr);
+        }
+        // Opens first, then binds, then frames: calls due at the same time run in this order.
+        for (qsizetype i = 0; i < open.size(); ++i) {
+            clock.callAfter(open[i].openAtMs, this, [&, i] {
+                links[i] = node.transport.acceptIncoming(u"link%1"_s.arg(i), remotes[i]);
+            });
+        }
+        for (qsizetype i = 0; i < open.size(); ++i) {
+            if (open[i].boundAtMs >= 0) {
+                clock.callAfter(open[i].boundAtMs, this, [&, i] {
+                    node.manager.bindRemotePeer(links[i], neighbour(int(i)));
+                });
+            }
+        }
+        for (qsizetype i = 0; i < open.size(); ++i) {
+            QList<qint64> frameTimes;
+            if (open[i].lastFrameAtMs >= 0) {
+                frameTimes.append(open[i].lastFrameAtMs);
+            } else if (open[i].boundAtMs >= 0) { // active: announces every 20 s, as bitchat does
+                for (qint64 at = open[i].boundAtMs + 20'000; at < newcomerAtMs; at += 20'000)
+                    frameTimes.append(at);
+            }
+            for (const qint64 at : std::as_const(frameTimes))
+                clock.callAfter(at, this, [&, i] { remotes[i]->send("frame"); });
+        }
+        clock.advance(newcomerAtMs);
+        QCOMPARE(node.manager.linkCount(), open.size());
+
+        FakeLink newcomerRemote(true, u"ws://us"_s);
+        FakeLink *newcomer = node.transport.acceptIncoming(u"newcomer"_s, &newcomerRemote);
+
+        QCOMPARE(node.manager.linkCount(), open.size());
+        if (evicted < 0) {
+            QCOMPARE(newcomerRemote.closeReason(), u"remote closed: link limit"_s);
+            QCOMPARE(node.manager.closedCount(u"evicted"_s), 0u);
+            for (const QPointer<FakeLink> &link : std::as_const(links))
+                QVERIFY(link && link->isOpen());
+            return;
+        }
+        QVERIFY(newcomer->isOpen());
+        QVERIFY(node.manager.links().contains(newcomer));
+        QCOMPARE(remotes[evicted]->closeReason(), u"remote closed: evicted"_s);
+        QCOMPARE(node.manager.closedCount(u"evicted"_s), 1u);
+        for (qsizetype i = 0; i < links.size(); ++i) {
+            if (i != evicted)
+                QVERIFY2(links[i] && links[i]->isOpen(), qPrintable(QString::number(i)));
+        }
+    }
+
+    void reconnectingStrangerNeverPushesOutANeighbour()
+    {
+        VirtualClock clock;
+        Node node(clock, LowPeer, 2);
+        FakeLink honestRemote(true, u"ws://us"_s);
+        FakeLink *honest = node.transport.acceptIncoming(u"honest"_s, &honestRemote);
+        node.manager.bindRemotePeer(honest, HighPeer);
+
+        // The stranger reconnects every 250 ms for two minutes and never announces; the
+        // neighbour announces every 20 s, as a bitchat node does.
+        int strangerGotIn = 0;
+        for (int i = 0; i < 480; ++i) {
+            clock.advance(250);
+            if (clock.monotonicMs() % 20'000 == 0)
+                honestRemote.send("announce");
+            auto *end = new FakeLink(true, u"ws://us"_s, this);
+            node.transport.acceptIncoming(u"stranger%1"_s.arg(i), end);
+            strangerGotIn += end->isOpen() ? 1 : 0;
+            QVERIFY(honest->isOpen());
+        }
+        QCOMPARE(node.manager.links().constFirst(), honest);
+        QVERIFY(strangerGotIn > 0); // a newcomer may replace a stale unbound link
+
+        // A second honest node gets the stranger's slot and keeps it once it announced.
+        clock.advance(3'000);
+        FakeLink secondRemote(true, u"ws://us"_s);
+        FakeLink *second = node.transport.acceptIncoming(u"second"_s, &secondRemote);
+        QVERIFY(second->isOpen());
+        node.manager.bindRemotePeer(second, neighbour(1));
+        for (int i = 0; i < 40; ++i) {
+            clock.advance(250);
+            FakeLink end(true, u"ws://us"_s);
+            node.transport.acceptIncoming(u"stranger"_s, &end);
+            QCOMPARE(end.closeReason(), u"remote closed: link limit"_s);
+        }
+        QCOMPARE(node.manager.links(), (QList<Link *>{honest, second}));
+    }
+
+    void sendToSaysWhatTheLinkDid_data()
+    {
+        QTest::addColumn<SendResult>("linkAnswers");
+        QTest::addColumn<SendPriority>("priority");
+        QTest::addColumn<quint64>("queueFullOwn");
+        QTest::addColumn<quint64>("queueFullRelay");
+        QTest::newRow("own, accepted") << SendResult::Accepted << SendPriority::Own << 0ull << 0ull;
+        QTest::newRow("relay, queue full")
+            << SendResult::QueueFull << SendPriority::Relay << 0ull << 1ull;
+        QTest::newRow("own, queue full")
+            << SendResult::QueueFull << SendPriority::Own << 1ull << 0ull;
+    }
+
+    void sendToSaysWhatTheLinkDid()
+    {
+        QFETCH(SendResult, linkAnswers);
+        QFETCH(SendPriority, priority);
+        QFETCH(quint64, queueFullOwn);
+        QFETCH(quint64, queueFullRelay);
+        VirtualClock clock;
+        Node node(clock, LowPeer);
+        FakeLink *link = node.transport.acceptIncoming(u"a"_s);
+        link->setSendResult(linkAnswers);
+
+        QCOMPARE(node.manager.sendTo(link, "frame", priority), linkAnswers);
+        QCOMPARE(node.manager.queueFullCount(SendPriority::Own), queueFullOwn);
+        QCOMPARE(node.manager.queueFullCount(SendPriority::Relay), queueFullRelay);
+        if (linkAnswers == SendResult::Accepted)
+            QCOMPARE(link->sentPriorities(), QList<SendPriority>{priority});
+
+        FakeLink stranger(false, u"b"_s); // not one of the manager's links
+        QCOMPARE(node.manager.sendTo(&stranger, "frame", priority), SendResult::Closed);
+        QVERIFY(stranger.sentFrames().isEmpty());
+        link->drop(u"gone"_s);
+        QCOMPARE(node.manager.sendTo(link, "frame", priority), SendResult::Closed);
+    }
+
     void staticPeerBackoffGrowsToTheCap()
     {
         VirtualClock clock;
@@ -229,6 +457,7 @@ private Q_SLOTS:
 
         FakeLink *link = node.transport.answerDial(StaticAddress);
         QCOMPARE(node.manager.linkCount(), 1);
+        node.manager.bindRemotePeer(link, LowPeer); // its announce: the link is useful
         clock.advance(lifetimeMs);
         link->drop(u"remote closed"_s);
         const qint64 droppedAt = clock.monotonicMs();
