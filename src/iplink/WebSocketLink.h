@@ -6,6 +6,7 @@
 
 #include "Link.h"
 #include "WebSocketFault.h"
+#include "WebSocketInput.h"
 
 class QWebSocket;
 
@@ -52,6 +53,8 @@ Q_SIGNALS:
 private:
     void handleBinaryMessage(const QByteArray &message);
     void handleDisconnected();
+    /** Closes the link unless @p verdict delivers; returns whether it does. */
+    bool apply(const WebSocketInput::Verdict &verdict);
     void fail(WebSocketFault fault, QWebSocketProtocol::CloseCode code, const QString &reason);
     void closeSocket(QWebSocketProtocol::CloseCode code, const QString &reason);
 
