@@ -36,9 +36,9 @@ WebSocketLink::WebSocketLink(QWebSocket *socket, bool outgoing, const QString &r
     socket->setMaxAllowedIncomingMessageSize(quint64(maxFrameSize));
 
     connect(socket, &QWebSocket::binaryMessageReceived, this, &WebSocketLink::handleBinaryMessage);
-    connect(socket, &QWebSocket::textMessageReceived, this, [this] {
-        fail(WebSocketFault::TextMessage, QWebSocketProtocol::CloseCodeDatatypeNotSupported,
-             u"text message"_s);
+    connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
+        apply(WebSocketInput::onMessage(WebSocketInput::MessageKind::Text, message.size(),
+                                        m_maxFrameSize));
     });
     connect(socket, &QWebSocket::disconnected, this, &WebSocketLink::handleDisconnected);
     connect(socket, &QWebSocket::bytesWritten, this, &WebSocketLink::handleBytesWritten);
@@ -121,38 +121,31 @@ void WebSocketLink::handleBinaryMessage(const QByteArray &message)
 {
     if (!isOpen())
         return;
-    if (message.size() > m_maxFrameSize) { // Qt's own limit should have caught it
-        fail(WebSocketFault::OversizedFrame, QWebSocketProtocol::CloseCodeTooMuchData,
-             u"frame too large"_s);
-        return;
-    }
-    Q_EMIT frameReceived(message);
+    if (apply(WebSocketInput::onMessage(WebSocketInput::MessageKind::Binary, message.size(),
+                                        m_maxFrameSize)))
+        Q_EMIT frameReceived(message);
 }
 
 void WebSocketLink::handleDisconnected()
 {
     if (!isOpen())
         return;
-    const QString why = m_socket->closeReason();
-    switch (m_socket->closeCode()) {
-    case QWebSocketProtocol::CloseCodeTooMuchData:
-        Q_EMIT faulted(WebSocketFault::OversizedFrame);
-        finish(u"frame too large"_s);
-        return;
-    case QWebSocketProtocol::CloseCodeProtocolError:
-    case QWebSocketProtocol::CloseCodeWrongDatatype:
-        Q_EMIT faulted(WebSocketFault::ProtocolError);
-        finish(u"protocol error: "_s + why);
-        return;
-    default:
-        if (m_socket->error() != QAbstractSocket::UnknownSocketError) { // dropped, no close frame
-            Q_EMIT faulted(WebSocketFault::SocketError);
-            finish(u"socket error: "_s + m_socket->errorString());
-            return;
-        }
-        finish(why.isEmpty() ? u"remote closed"_s : u"remote closed: "_s + why);
-        return;
-    }
+    std::optional<QString> socketError;
+    if (m_socket->error() != QAbstractSocket::UnknownSocketError)
+        socketError = m_socket->errorString();
+    const WebSocketInput::Ending ending = WebSocketInput::onDisconnected(
+        int(m_socket->closeCode()), m_socket->closeReason(), socketError);
+    if (ending.fault)
+        Q_EMIT faulted(*ending.fault);
+    finish(ending.reason);
+}
+
+bool WebSocketLink::apply(const WebSocketInput::Verdict &verdict)
+{
+    if (!verdict.deliver)
+        fail(verdict.fault.value_or(WebSocketFault::ProtocolError), verdict.closeCode,
+             verdict.reason);
+    return verdict.deliver;
 }
 
 void WebSocketLink::fail(WebSocketFault fault, QWebSocketProtocol::CloseCode code,

@@ -9,6 +9,7 @@
 #include "Link.h"
 #include "SendQueueGuard.h"
 #include "WebSocketFault.h"
+#include "WebSocketInput.h"
 
 class Clock;
 class QWebSocket;
@@ -71,6 +72,8 @@ private:
     void handleDisconnected();
     void handleBytesWritten();
     void abortStuck();
+    /** Closes the link unless @p verdict delivers; returns whether it does. */
+    bool apply(const WebSocketInput::Verdict &verdict);
     void fail(WebSocketFault fault, QWebSocketProtocol::CloseCode code, const QString &reason);
     void closeSocket(QWebSocketProtocol::CloseCode code, const QString &reason);
 
