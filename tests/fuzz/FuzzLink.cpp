@@ -15,8 +15,9 @@ QString FuzzLink::remoteAddress() const
     return QStringLiteral("fuzz-%1").arg(id());
 }
 
-void FuzzLink::send(const QByteArray &frame)
+SendResult FuzzLink::send(const QByteArray &frame, SendPriority priority)
 {
+    Q_UNUSED(priority);
     StackProbe::check();
     FuzzCheck::require(isOpen(), "the router sends only on open links");
     FuzzCheck::require(frame.size() <= m_mtu, "the router never sends a frame over the MTU");
@@ -26,6 +27,7 @@ void FuzzLink::send(const QByteArray &frame)
     m_kept.append(frame);
     if (m_inspector)
         m_inspector(frame);
+    return SendResult::Accepted;
 }
 
 void FuzzLink::deliver(const QByteArray &frame)

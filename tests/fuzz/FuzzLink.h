@@ -26,7 +26,7 @@ public:
     LinkType type() const override { return LinkType::Ip; }
     QString remoteAddress() const override;
     qsizetype mtu() const override { return m_mtu; }
-    void send(const QByteArray &frame) override;
+    SendResult send(const QByteArray &frame, SendPriority priority = SendPriority::Own) override;
     void close(const QString &reason) override { finish(reason); }
 
     /** The neighbour sends @p frame; ignored once closed, as a real link would. */

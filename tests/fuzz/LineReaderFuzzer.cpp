@@ -6,13 +6,6 @@
 // it is refused once and no part of it — head or tail — ever comes out as a line. Lines are
 // compared as read ('\r' included: HeadlessConsole strips it); empty lines may go either way.
 //
-// TODO(issue 8): written against the interface the headless helper is giving BoundedLineReader
-// (src/headless, not on this branch yet); tests/fuzz/CMakeLists.txt builds this target only
-// once BoundedLineReader.h exists. When merging, adapt the three calls in ReaderUnderTest
-// below to the real API — the model and the checks stay as they are:
-//     BoundedLineReader reader(maxLineBytes);
-//     result = reader.feed(QByteArrayView chunk);  // result.lines: QList<QByteArray>
-//     result = reader.finish();                     // result.refused: lines refused as too long
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -34,18 +27,28 @@ public:
         : m_reader(maxLineBytes)
     {}
 
-    void feed(QByteArrayView chunk) { take(m_reader.feed(chunk)); }
-    void finish() { take(m_reader.finish()); }
+    void feed(QByteArrayView chunk)
+    {
+        for (const BoundedLineReader::Line &line : m_reader.feed(chunk))
+            take(line);
+        require(m_reader.bufferedBytes() <= m_reader.maxLineBytes(), "the reader stays bounded");
+    }
+    void finish()
+    {
+        if (const auto last = m_reader.finish())
+            take(*last);
+    }
 
     QList<QByteArray> lines;
     int refused = 0;
 
 private:
-    template<typename Result>
-    void take(const Result &result)
+    void take(const BoundedLineReader::Line &line)
     {
-        lines.append(result.lines);
-        refused += int(result.refused);
+        if (line.refused)
+            ++refused;
+        else
+            lines.append(line.bytes);
     }
 
     BoundedLineReader m_reader;
