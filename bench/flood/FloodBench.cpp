@@ -130,7 +130,7 @@ QString ratio(int part, int whole)
 
 void print(QTextStream &out, const QString &label, const QString &before, const QString &during)
 {
-    out << label.leftJustified(34) << before.rightJustified(20) << during.rightJustified(22)
+    out << label.leftJustified(34) << before.rightJustified(20) << during.rightJustified(28)
         << '\n';
 }
 

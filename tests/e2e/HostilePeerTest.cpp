@@ -3,6 +3,8 @@
 // a HostilePeer against real `meshcast --headless` processes on 127.0.0.1 (honest A — victim B —
 // honest C) and judged by what the honest nodes show: nothing forged, honest messages A → C
 // still shown, no node past the memory budget, every node alive and answering.
+#include <limits>
+
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QTest>
@@ -21,33 +23,12 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// Honest traffic is judged by counting, not by the clock: a message counts as delivered when it
-// is shown within DeliveryBoundMs of being sent (a quiet chain takes ~50–150 ms); at least
-// MinDeliveredShare of them must be, and half of them within MedianBoundMs. Both are an order
-// of magnitude above a quiet chain on a loaded 2-core machine and an order below what the
-// attacks do today (issue 8, attack 7: p50 14.8 s).
-constexpr qint64 DeliveryBoundMs = 5000;
-constexpr qint64 MedianBoundMs = 2000;
-constexpr double MinDeliveredShare = 0.95;
+constexpr qint64 DeliveryBoundMs = HostileScenario::DeliveryBoundMs;
 constexpr int HonestIntervalMs = 250;
 // A WebSocket link carries frames up to 64 KiB (WebSocketLink::DefaultMaxFrameSize).
 constexpr qsizetype MaxFrameBytes = 60 * 1024;
 constexpr qint64 MiB = ProcessProbe::MiB;
 constexpr qint64 RssBudget = HostileScenario::RssBudgetBytes;
-
-QString honestProblems(const HonestTraffic &traffic)
-{
-    const int needed = int(std::ceil(MinDeliveredShare * traffic.sentCount()));
-    QStringList problems;
-    if (traffic.deliveredWithin(DeliveryBoundMs) < needed)
-        problems.append(u"fewer than %1 shown in time"_s.arg(needed));
-    const qint64 median = traffic.percentileMs(0.5);
-    if (median == HonestTraffic::Never || median > MedianBoundMs)
-        problems.append(u"p50 over %1 ms"_s.arg(MedianBoundMs));
-    return problems.isEmpty()
-               ? QString()
-               : traffic.summary(DeliveryBoundMs) + u" - "_s + problems.join(u", "_s);
-}
 
 /** @p problem unless @p ok; empty otherwise. */
 QString unless(bool ok, const QString &problem)
@@ -61,25 +42,6 @@ QString verdict(const QStringList &problems)
     QStringList found = problems;
     found.removeAll(QString());
     return found.join(u"; "_s);
-}
-
-/** Connects @p peer to the victim and announces it; true once B shows it. */
-bool joinVictim(HostilePeer &peer, HostileScenario &scenario, const QString &nick)
-{
-    if (!peer.connectTo(scenario.b().listenUrl()))
-        return false;
-    peer.announce(nick);
-    return HostileScenario::waitForPeerNick(scenario.b(), peer.peerId().toHex(), nick, 10000);
-}
-
-/**
- * Re-announces @p peer under @p nick and waits until @p node shows it: the node has then handled
- * everything the peer sent before (one link delivers in order).
- */
-bool drained(HostilePeer &peer, HeadlessNode &node, const QString &nick, int timeoutMs = 15000)
-{
-    peer.announce(nick);
-    return HostileScenario::waitForPeerNick(node, peer.peerId().toHex(), nick, timeoutMs);
 }
 
 /** Stops @p flood as soon as @p node's resident memory passes twice the budget. */
@@ -104,7 +66,7 @@ private Q_SLOTS:
         HostileScenario scenario;
         QVERIFY(scenario.startChain());
         HostilePeer mallory;
-        QVERIFY(joinVictim(mallory, scenario, u"mallory"_s));
+        QVERIFY(scenario.join(mallory, u"mallory"_s));
 
         int depth = 0;
         const QByteArray bomb =
@@ -119,7 +81,8 @@ private Q_SLOTS:
         traffic.start(10, HonestIntervalMs);
         traffic.waitForDeliveries(DeliveryBoundMs);
         qInfo("peak RSS: %s", qPrintable(scenario.peakRssSummary()));
-        const QString found = verdict({scenario.healthProblems(), honestProblems(traffic)});
+        const QString found =
+            verdict({scenario.healthProblems(), HostileScenario::trafficProblems(traffic)});
         QVERIFY2(found.isEmpty(), qPrintable(found));
     }
 
@@ -128,15 +91,16 @@ private Q_SLOTS:
     void announceFloodCannotTakeOverAnIdentity()
     {
         HeadlessNode::Options options = HostileScenario::nodeOptions();
-        // A's own announces (every 5–10 s here) must not refresh it in the middle of the flood.
-        options.announceIntervalMs = 5000;
-        options.peerTimeoutMs = 30000;
+        // A's own announces (every 20–40 s here) must not refresh it in the middle of the flood,
+        // or today's node keeps it by chance. Links still announce at once when they come up.
+        options.announceIntervalMs = 20000;
+        options.peerTimeoutMs = 90000;
         HostileScenario scenario(options);
         QVERIFY(scenario.startChain());
         const PeerId aId = *PeerId::fromHex(scenario.a().peerId());
         HostilePeer mallory;
-        QVERIFY(joinVictim(mallory, scenario, u"mallory"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(mallory.announceOf(aId).has_value(), 10000);
+        QVERIFY(scenario.join(mallory, u"mallory"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(mallory.announceOf(aId).has_value(), 15000);
         const QByteArray aNoiseKey = mallory.announceOf(aId)->noisePublicKey;
 
         // Issue 8: ~4,200 announces in under a second, random Noise keys, one signing key.
@@ -160,8 +124,8 @@ private Q_SLOTS:
                                               "forged as A #" + QByteArray::number(i),
                                               PacketForge::nowMs() + quint64(i), 6));
         QVERIFY(mallory.flush());
-        drained(mallory, scenario.b(), u"mallory-done"_s);
-        drained(mallory, scenario.c(), u"mallory-done"_s);
+        HostileScenario::drained(mallory, scenario.b(), u"mallory-done"_s);
+        HostileScenario::drained(mallory, scenario.c(), u"mallory-done"_s);
 
         HonestTraffic traffic(scenario.a(), scenario.c(), u"genuine A"_s);
         traffic.start(20, HonestIntervalMs);
@@ -175,12 +139,13 @@ private Q_SLOTS:
             verdict({unless(forgedAtB == 0, u"B showed %1 forged messages as A's"_s.arg(forgedAtB)),
                      unless(forgedAtC == 0, u"C showed %1 forged messages as A's"_s.arg(forgedAtC)),
                      unless(atB >= 19, u"B showed %1 of A's 20 messages"_s.arg(atB)),
-                     honestProblems(traffic), scenario.healthProblems()});
+                     HostileScenario::trafficProblems(traffic), scenario.healthProblems()});
         QVERIFY2(found.isEmpty(), qPrintable(found));
     }
 
     // 3. An attacker hearing A directly sends C a copy of each message with the signature
-    // spoiled, ahead of B's relay: the genuine copy must still be shown.
+    // spoiled, ahead of B's relay: the genuine copy must still be shown — once, however often
+    // the attacker replays it afterwards.
     void spoiledCopyCannotSilenceAMessage_data()
     {
         QTest::addColumn<PacketForge::SignatureDamage>("damage");
@@ -200,12 +165,12 @@ private Q_SLOTS:
         QVERIFY(mouth.connectTo(scenario.c().listenUrl()));
         const PeerId aId = *PeerId::fromHex(scenario.a().peerId());
         bool injecting = false;
-        int injected = 0;
+        QList<Packet> heard;
         connect(&ear, &HostilePeer::packetReceived, this, [&](const Packet &packet) {
             if (injecting && packet.senderId == aId &&
                 packet.messageType() == MessageType::Message) {
                 mouth.send(PacketForge::damaged(packet, damage));
-                ++injected;
+                heard.append(packet);
             }
         });
 
@@ -218,10 +183,19 @@ private Q_SLOTS:
         HonestTraffic traffic(scenario.a(), scenario.c(), u"censored?"_s);
         traffic.start(20, HonestIntervalMs);
         traffic.waitForDeliveries(DeliveryBoundMs);
-        qInfo("%d spoiled copies sent to C; %s", injected,
-              qPrintable(traffic.summary(DeliveryBoundMs)));
-        QVERIFY(injected >= 19);
-        const QString found = verdict({honestProblems(traffic), scenario.healthProblems()});
+        injecting = false;
+        for (const Packet &genuine : std::as_const(heard))
+            mouth.send(genuine); // replayed, intact
+        HostileScenario::drained(mouth, scenario.c(), u"mouth"_s);
+        const int shown = HostileScenario::countMessages(scenario.c(), u"censored?"_s);
+        const int distinct = traffic.deliveredWithin(std::numeric_limits<qint64>::max());
+        qInfo("%lld spoiled copies sent to C, then replayed intact; %s; C showed %d in all",
+              qlonglong(heard.size()), qPrintable(traffic.summary(DeliveryBoundMs)), shown);
+        QVERIFY(heard.size() >= 19);
+        const QString found = verdict(
+            {HostileScenario::trafficProblems(traffic),
+             unless(shown == distinct, u"C showed %1 replayed copies"_s.arg(shown - distinct)),
+             scenario.healthProblems()});
         QVERIFY2(found.isEmpty(), qPrintable(found));
     }
 
@@ -253,7 +227,8 @@ private Q_SLOTS:
         HonestTraffic traffic(scenario.a(), *newcomer, u"to the newcomer"_s);
         traffic.start(10, HonestIntervalMs);
         traffic.waitForDeliveries(DeliveryBoundMs);
-        const QString found = verdict({honestProblems(traffic), scenario.healthProblems()});
+        const QString found =
+            verdict({HostileScenario::trafficProblems(traffic), scenario.healthProblems()});
         QVERIFY2(found.isEmpty(), qPrintable(found));
     }
 
@@ -281,7 +256,7 @@ private Q_SLOTS:
         // Private traffic for the sink (the kind relays carry without reading it), big frames
         // from many senders, as fast as B takes them.
         HostilePeer writer;
-        QVERIFY(joinVictim(writer, scenario, u"writer"_s));
+        QVERIFY(scenario.join(writer, u"writer"_s));
         const QByteArray ciphertext = PacketForge::randomBytes(MaxFrameBytes - 100);
         FrameFlood flood(writer, [&](qint64) -> std::optional<QByteArray> {
             Packet packet =
@@ -304,7 +279,8 @@ private Q_SLOTS:
               qlonglong(ProcessProbe::rssBytes(scenario.b().processId()) / MiB),
               sink.peerHungUp() ? "closed by B" : "still open",
               qPrintable(scenario.peakRssSummary()));
-        const QString found = verdict({scenario.healthProblems(), honestProblems(traffic)});
+        const QString found =
+            verdict({scenario.healthProblems(), HostileScenario::trafficProblems(traffic)});
         QVERIFY2(found.isEmpty(), qPrintable(found));
     }
 
@@ -326,7 +302,7 @@ private Q_SLOTS:
         HostileScenario scenario(options);
         QVERIFY(scenario.startChain());
         HostilePeer mallory;
-        QVERIFY(joinVictim(mallory, scenario, u"mallory"_s));
+        QVERIFY(scenario.join(mallory, u"mallory"_s));
         QVERIFY(HostileScenario::waitForPeerNick(scenario.c(), mallory.peerId().toHex(),
                                                  u"mallory"_s, 10000));
         QStringList padded;
@@ -350,12 +326,12 @@ private Q_SLOTS:
                                                        u"padded"_s, PacketForge::nowMs(), 6,
                                                        &padding));
                 }
-                drained(mallory, scenario.c(), u"mallory-%1"_s.arg(batch), 30000);
+                HostileScenario::drained(mallory, scenario.c(), u"mallory-%1"_s.arg(batch), 30000);
             }
         }
         // Bounded waits, not checks: a node may rightly drop the attacker's link instead.
-        drained(mallory, scenario.b(), u"mallory-done"_s, 30000);
-        drained(mallory, scenario.c(), u"mallory-done"_s, 30000);
+        HostileScenario::drained(mallory, scenario.b(), u"mallory-done"_s, 30000);
+        HostileScenario::drained(mallory, scenario.c(), u"mallory-done"_s, 30000);
 
         HonestTraffic traffic(scenario.a(), scenario.c(), u"after inflation"_s);
         traffic.start(10, HonestIntervalMs);
@@ -387,7 +363,7 @@ private Q_SLOTS:
         }
         problems << unless(paddedShown == 0,
                            u"padded announces shown as peers %1 times"_s.arg(paddedShown))
-                 << scenario.healthProblems() << honestProblems(traffic);
+                 << scenario.healthProblems() << HostileScenario::trafficProblems(traffic);
         const QString found = verdict(problems);
         QVERIFY2(found.isEmpty(), qPrintable(found));
     }
@@ -401,7 +377,7 @@ private Q_SLOTS:
         HostileScenario scenario;
         QVERIFY(scenario.startChain());
         HostilePeer mallory;
-        QVERIFY(joinVictim(mallory, scenario, u"mallory"_s));
+        QVERIFY(scenario.join(mallory, u"mallory"_s));
         const SigningKeyPair &key = mallory.identity().signing();
         FrameFlood flood(mallory, [&](qint64 index) -> std::optional<QByteArray> {
             return PacketCodec::encodeForWire(
@@ -426,7 +402,7 @@ private Q_SLOTS:
               seconds, shownAtB, HostileScenario::countMessages(scenario.c(), u"flood #"_s),
               qPrintable(traffic.summary(DeliveryBoundMs)), qPrintable(scenario.peakRssSummary()));
         const QString found =
-            verdict({honestProblems(traffic),
+            verdict({HostileScenario::trafficProblems(traffic),
                      unless(shownAtB <= MaxAcceptedPerSecond * seconds,
                             u"B showed %1 messages of one sender in %2 s"_s.arg(shownAtB).arg(
                                 seconds, 0, 'f', 1)),
@@ -449,8 +425,8 @@ private Q_SLOTS:
         QVERIFY(scenario.startChain());
         HostilePeer writer;
         HostilePeer listener; // another neighbour of B: what B relays, it receives
-        QVERIFY(joinVictim(writer, scenario, u"writer"_s));
-        QVERIFY(joinVictim(listener, scenario, u"listener"_s));
+        QVERIFY(scenario.join(writer, u"writer"_s));
+        QVERIFY(scenario.join(listener, u"listener"_s));
         QSet<PeerId> senders;
         qint64 relayed = 0;
         connect(&listener, &HostilePeer::packetReceived, this,
@@ -477,7 +453,7 @@ private Q_SLOTS:
             {unless(relayed <= flood.framesSent() / 2,
                     u"B relayed %1 of %2 packets under throw-away sender IDs"_s.arg(relayed).arg(
                         flood.framesSent())),
-             honestProblems(traffic), scenario.healthProblems()});
+             HostileScenario::trafficProblems(traffic), scenario.healthProblems()});
         QVERIFY2(found.isEmpty(), qPrintable(found));
     }
 };

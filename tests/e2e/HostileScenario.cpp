@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HostileScenario.h"
 
+#include <cmath>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QUrl>
 
+#include "HonestTraffic.h"
+#include "HostilePeer.h"
 #include "LoopWait.h"
 
 using namespace Qt::StringLiterals;
@@ -51,6 +55,35 @@ HeadlessNode *HostileScenario::addDialingVictim(const QString &nick)
 quint16 HostileScenario::victimPort() const
 {
     return quint16(QUrl(b().listenUrl()).port());
+}
+
+bool HostileScenario::join(HostilePeer &peer, const QString &nick)
+{
+    if (!peer.connectTo(b().listenUrl()))
+        return false;
+    peer.announce(nick);
+    return waitForPeerNick(b(), peer.peerId().toHex(), nick, 10000);
+}
+
+bool HostileScenario::drained(HostilePeer &peer, HeadlessNode &node, const QString &nick,
+                              int timeoutMs)
+{
+    peer.announce(nick);
+    return waitForPeerNick(node, peer.peerId().toHex(), nick, timeoutMs);
+}
+
+QString HostileScenario::trafficProblems(const HonestTraffic &traffic)
+{
+    const int needed = int(std::ceil(MinDeliveredShare * traffic.sentCount()));
+    QStringList problems;
+    if (traffic.deliveredWithin(DeliveryBoundMs) < needed)
+        problems.append(u"fewer than %1 shown in time"_s.arg(needed));
+    const qint64 median = traffic.percentileMs(0.5);
+    if (median == HonestTraffic::Never || median > MedianBoundMs)
+        problems.append(u"p50 over %1 ms"_s.arg(MedianBoundMs));
+    return problems.isEmpty()
+               ? QString()
+               : traffic.summary(DeliveryBoundMs) + u" - "_s + problems.join(u", "_s);
 }
 
 bool HostileScenario::isAnswering(HeadlessNode &node, int timeoutMs)

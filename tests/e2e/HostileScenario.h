@@ -6,6 +6,9 @@
 #include "HeadlessMesh.h"
 #include "ProcessProbe.h"
 
+class HonestTraffic;
+class HostilePeer;
+
 /**
  * The stage of a hostile-peer test or benchmark (issue 8): honest A — victim B — honest C as
  * real headless processes on loopback (B dials A, C dials B), each under an address-space limit,
@@ -25,6 +28,16 @@ public:
      */
     static constexpr qint64 AddressSpaceLimitBytes = 1024 * ProcessProbe::MiB;
     static constexpr int FormMs = 20000;
+    /**
+     * Honest traffic is judged by counting, not by the clock: a message counts as delivered when
+     * it is shown within DeliveryBoundMs of being sent (a quiet chain takes ~50–150 ms); at
+     * least MinDeliveredShare of them must be, and half of them within MedianBoundMs. Both are
+     * an order of magnitude above a quiet chain on a loaded 2-core machine and an order below
+     * what the attacks do today (issue 8, attack 7: p50 14.8 s).
+     */
+    static constexpr qint64 DeliveryBoundMs = 5000;
+    static constexpr qint64 MedianBoundMs = 2000;
+    static constexpr double MinDeliveredShare = 0.95;
 
     /** The options every node runs with: test timings and the address-space limit. */
     static HeadlessNode::Options nodeOptions();
@@ -44,6 +57,20 @@ public:
     HeadlessMesh &mesh() { return m_mesh; }
     /** B's WebSocket port, for attackers that dial it. */
     quint16 victimPort() const;
+
+    /** Connects @p peer to B and announces it under @p nick; true once B shows it. */
+    bool join(HostilePeer &peer, const QString &nick);
+    /**
+     * Re-announces @p peer under @p nick and waits until @p node shows it: the node has then
+     * handled everything the peer sent before (one link delivers in order).
+     */
+    static bool drained(HostilePeer &peer, HeadlessNode &node, const QString &nick,
+                        int timeoutMs = 15000);
+    /**
+     * What is wrong with @p traffic by the bounds above ("A -> C: 3/20 shown within 5000 ms,
+     * … - fewer than 19 shown in time"); empty when nothing is.
+     */
+    static QString trafficProblems(const HonestTraffic &traffic);
 
     /** Whether @p node runs and answers `/who` within @p timeoutMs. */
     static bool isAnswering(HeadlessNode &node, int timeoutMs = 10000);
