@@ -7,6 +7,8 @@
 #include <QTest>
 #include <QUrl>
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 HeadlessNode::HeadlessNode(Options options, QObject *parent)
@@ -59,6 +61,13 @@ bool HeadlessNode::start(int timeoutMs)
     connect(m_process.get(), &QProcess::readyReadStandardOutput, this, &HeadlessNode::readOutput);
     connect(m_process.get(), &QProcess::finished, this, &HeadlessNode::readOutput);
 
+    if (const qint64 limit = m_options.addressSpaceLimitBytes; limit > 0) {
+        // Runs in the child between fork and exec: setrlimit is async-signal-safe.
+        m_process->setChildProcessModifier([limit] {
+            const rlimit bound{rlim_t(limit), rlim_t(limit)};
+            setrlimit(RLIMIT_AS, &bound);
+        });
+    }
     // Pipes on both ends, as any program driving the node has them.
     m_process->start(QStringLiteral(MESHCAST_BINARY), arguments());
     if (!m_process->waitForStarted(timeoutMs))
@@ -111,6 +120,16 @@ bool HeadlessNode::isRunning() const
 int HeadlessNode::exitCode() const
 {
     return m_process ? m_process->exitCode() : -1;
+}
+
+qint64 HeadlessNode::processId() const
+{
+    return isRunning() ? m_process->processId() : 0;
+}
+
+QString HeadlessNode::dataDir() const
+{
+    return m_dataDir->path();
 }
 
 QString HeadlessNode::peerId() const

@@ -45,6 +45,12 @@ public:
         qint64 announceIntervalMs = 1000;
         qint64 peerTimeoutMs = 4000;
         int maxLinks = 0; ///< 0: the node's default
+        /**
+         * RLIMIT_AS of the process in bytes, 0 for none. Hostile-peer tests set it so that a
+         * node an attack makes allocate without bound fails alone (std::bad_alloc) instead of
+         * taking the machine's memory from everything else running on it.
+         */
+        qint64 addressSpaceLimitBytes = 0;
         /** Appended as they are (e.g. --verbose). */
         QStringList extraArguments;
     };
@@ -73,6 +79,10 @@ public:
 
     bool isRunning() const;
     int exitCode() const;
+    /** The process ID of the current run (for /proc), 0 when not running. */
+    qint64 processId() const;
+    /** The data directory (keys, history.sqlite); the same across restarts. */
+    QString dataDir() const;
     /** From the ready event of the current run; empty before it. */
     QString peerId() const;
     QString listenUrl() const;
