@@ -45,7 +45,7 @@ enum Step : quint8
 struct Run
 {
     FragmentReassembler reassembler{Guards};
-    PacketCodec codec{nullptr, PacketCodec::Limits{DecompressionLimit}};
+    PacketCodec codec{nullptr, PacketCodec::Limits{DecompressionLimit, {}}};
     qint64 nowMs = 0;
     size_t baseline = 0;
 

@@ -76,7 +76,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static RejectionCounters counters;
     const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
 
-    const PacketCodec codec(&counters, PacketCodec::Limits{DecompressionLimit});
+    PacketCodec::Limits limits;
+    limits.maxDecompressedSize = DecompressionLimit;
+    const PacketCodec codec(&counters, limits);
     const quint64 refusedBefore = counters.total();
     if (const auto packet = codec.decode(bytes))
         checkPacket(*packet, bytes);
