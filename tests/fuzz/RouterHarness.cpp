@@ -47,7 +47,10 @@ RouterHarness::RouterHarness(size_t baselineBytes)
     , m_router(FuzzIdentities::self().peerId(), m_links, m_peers, m_clock, &m_random)
 {
     m_links.addTransport(&m_transport);
-    m_router.setHistoryLookup([this](const QByteArray &id) { return m_accepted.contains(id); });
+    m_router.setHistoryRecorder([this](const Packet &, const QByteArray &id, const QString &, int) {
+        return m_accepted.contains(id) ? MeshRouter::HistoryVerdict::Known
+                                       : MeshRouter::HistoryVerdict::New;
+    });
     QObject::connect(&m_router, &MeshRouter::messageAccepted, &m_router,
                      [this](const Packet &packet, int hops) { onAccepted(packet, hops); });
     QObject::connect(&m_router, &MeshRouter::leaveAccepted, &m_router, [this](const PeerId &who) {

@@ -15,6 +15,7 @@
 #include "MeshRouter.h"
 #include "Packet.h"
 #include "PeerTable.h"
+#include "RelayScheduler.h"
 
 /**
  * One MeshRouter under attack, for one fuzz input: the router with its LinkManager, PeerTable
@@ -48,10 +49,12 @@ public:
     static constexpr size_t MemoryBudget = 48 * 1024 * 1024;
     /**
      * Unauthenticated packets (fragments, unknown types: nothing binds their sender ID) that
-     * arrived on one link and that the router relays, per virtual second: a generous bound for
-     * the per-link relay budget defect 8 asks for. Align with the router's budget once it has one.
+     * arrived on one link and that the router relays, per virtual second: at most the per-link
+     * budget's burst plus one second of its rate (defect 8).
      */
-    static constexpr int MaxUnauthenticatedRelaysPerLinkSecond = 200;
+    static constexpr int MaxUnauthenticatedRelaysPerLinkSecond =
+        int(RelayScheduler::Config{}.unauthenticatedPerLink.burst +
+            RelayScheduler::Config{}.unauthenticatedPerLink.perSecond);
     /** Genuine honest messages per input checked for silencing (keeps per-sender limits out). */
     static constexpr int SilencingChecks = 6;
     /** How long after signing a genuine message must still be shown. */
