@@ -335,7 +335,9 @@ void WireConformanceTest::unknownTypeDecodesForSkipping()
 void WireConformanceTest::tlv8AndTlv16SkipUnknownTypes()
 {
     // TLV-8: type 0x01 (2 bytes), unknown 0x7e (1 byte), type 0x02 (empty).
-    Tlv8Reader tlv8(QByteArray::fromHex("0102aabb7e01cc0200"));
+    // A reader views its bytes: they must outlive it (no temporaries).
+    const QByteArray tlv8Bytes = QByteArray::fromHex("0102aabb7e01cc0200");
+    Tlv8Reader tlv8(tlv8Bytes);
     QList<std::pair<int, QByteArray>> entries;
     while (tlv8.next())
         entries.append({tlv8.type(), tlv8.value().toByteArray()});
@@ -354,11 +356,13 @@ void WireConformanceTest::tlv8AndTlv16SkipUnknownTypes()
     QVERIFY(!tlv16.next());
     QVERIFY(!tlv16.failed());
     // Structurally distinct: the TLV-16 bytes read as TLV-8 overrun, and vice versa.
-    Tlv8Reader wrong8(QByteArray::fromHex("010002aabb"));
+    const QByteArray wrong8Bytes = QByteArray::fromHex("010002aabb");
+    Tlv8Reader wrong8(wrong8Bytes);
     while (wrong8.next()) {
     }
     QVERIFY(wrong8.failed());
-    Tlv16Reader wrong16(QByteArray::fromHex("0102aabb"));
+    const QByteArray wrong16Bytes = QByteArray::fromHex("0102aabb");
+    Tlv16Reader wrong16(wrong16Bytes);
     QVERIFY(!wrong16.next());
     QVERIFY(wrong16.failed());
     // Value limits: 255 bytes for TLV-8, 65,535 for TLV-16.
